@@ -1,0 +1,1 @@
+"""Safeguarding Digest: council children's safeguarding papers made readable."""

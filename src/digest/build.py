@@ -1,0 +1,75 @@
+"""The build, as a short story: load, validate, plan pages, render, write, run MkDocs, swap site/."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from digest.findings import Finding, has_errors
+from digest.plan import plan_site, publishable
+from digest.publish import build_site, write_docs
+from digest.render import make_environment, render_page
+from digest.validate import Content, load_and_validate
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """Where a build reads from and writes to; the defaults are the project's own folders."""
+
+    content_dir: Path = Path("content")
+    templates_dir: Path = Path("templates")
+    config_file: Path = Path("mkdocs.yml")
+    docs_dir: Path = Path("build/docs")
+    site_dir: Path = Path("site")
+    include_drafts: bool = False
+
+
+@dataclass
+class BuildResult:
+    """What a build did: its findings, and how many pages it generated and rewrote."""
+
+    findings: list[Finding] = field(default_factory=list)
+    pages: int = 0
+    written: int = 0
+
+
+class TemplateProblem(Exception):
+    """A template could not be rendered: a bug in templates/, not in content."""
+
+
+def build(options: BuildOptions) -> BuildResult:
+    """Build the site; on any content error, return the findings and change nothing."""
+    content, findings = load_and_validate(options.content_dir)
+    if has_errors(findings):
+        return BuildResult(findings)
+    visible = publishable(content, include_drafts=options.include_drafts)
+    pages = plan_site(visible)
+    environment = make_environment(options.templates_dir)
+    try:
+        texts = {
+            page.path: render_page(environment, page.template, page.path, page.context)
+            for page in pages
+        }
+    except jinja2.TemplateError as exc:
+        raise TemplateProblem(_describe_template_error(exc)) from exc
+    written = write_docs(texts, options.docs_dir)
+    build_site(options.config_file, options.docs_dir, options.site_dir, content_epoch(visible))
+    return BuildResult(findings, pages=len(pages), written=written)
+
+
+def content_epoch(content: Content) -> int:
+    """Return the newest date in the content as a Unix time: the site's only timestamp."""
+    dates = [meeting.date for meeting in content.meetings]
+    dates += [review.period.end for review in content.reviews if review.period]
+    newest = max(dates, default=dt.date(2000, 1, 1))
+    return calendar.timegm(newest.timetuple())
+
+
+def _describe_template_error(exc: jinja2.TemplateError) -> str:
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return f"templates/{exc.name}:{exc.lineno}: {exc.message}"
+    return f"a template failed: {exc}"

@@ -1,0 +1,100 @@
+"""The command line: each command parses its options and calls one library function."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from digest.build import BuildOptions, TemplateProblem, build
+from digest.findings import format_all, has_errors
+from digest.publish import PublishError
+from digest.validate import load_and_validate
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the digest command line; return the exit code (0 ok, 1 problems found, 2 usage)."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    try:
+        result: int = args.run(args)
+        return result
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="digest",
+        description="Safeguarding Digest: turn council safeguarding papers into a public website.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    build_cmd = commands.add_parser(
+        "build", help="validate content and build the site into site/",
+        description="Validate content/, render the pages and build the site with MkDocs. "
+        "If anything is wrong, nothing in site/ changes.",
+    )
+    _content_option(build_cmd)
+    build_cmd.add_argument("--site", type=Path, default=Path("site"), metavar="DIR",
+                           help="where to put the built site (default: site)")
+    build_cmd.add_argument("--include-drafts", action="store_true",
+                           help="also publish records with status: draft (for previews only)")
+    build_cmd.set_defaults(run=_run_build)
+
+    validate_cmd = commands.add_parser(
+        "validate", help="check content files for mistakes without building",
+        description="Read every file in content/ and report every problem with file and line.",
+    )
+    _content_option(validate_cmd)
+    validate_cmd.set_defaults(run=_run_validate)
+    return parser
+
+
+def _content_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--content", type=Path, default=Path("content"), metavar="DIR",
+                         help="the content folder to read (default: content)")
+
+
+def _run_validate(args: argparse.Namespace) -> int:
+    content, findings = load_and_validate(args.content)
+    if findings:
+        print(format_all(findings))
+    if has_errors(findings):
+        print(f"\n{_count(findings)} found. Fix them and run this again.", file=sys.stderr)
+        return 1
+    total = len(content.meetings) + len(content.reviews) + len(content.authorities)
+    print(f"Content is valid: {total} records checked.")
+    return 0
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    started = time.monotonic()
+    options = BuildOptions(content_dir=args.content, site_dir=args.site,
+                           include_drafts=args.include_drafts,
+                           docs_dir=Path("build") / ("preview" if args.include_drafts else "docs"))
+    try:
+        result = build(options)
+    except (PublishError, TemplateProblem) as exc:
+        print(str(exc), file=sys.stderr)
+        print(f"\nThe build failed; {args.site}/ was left as it was.", file=sys.stderr)
+        return 1
+    if result.findings:
+        print(format_all(result.findings))
+    if has_errors(result.findings):
+        print(f"\n{_count(result.findings)} found; {args.site}/ was left as it was.",
+              file=sys.stderr)
+        return 1
+    seconds = time.monotonic() - started
+    print(f"Built {result.pages} pages ({result.written} changed) in {seconds:.1f} s.")
+    print(f"Open {args.site}/index.html, or run: python -m http.server -d {args.site} 8000")
+    return 0
+
+
+def _count(findings: list) -> str:  # type: ignore[type-arg]
+    errors = sum(1 for f in findings if f.level == "error")
+    return f"{errors} problem{'s' if errors != 1 else ''}"

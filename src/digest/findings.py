@@ -1,0 +1,42 @@
+"""One problem type for every stage: loading, validating, checking and extracting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+Level = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """A problem in a content file, located precisely enough for a comms officer to fix it."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+    hint: str | None = None
+    level: Level = "error"
+    rule: str | None = None
+
+    def format(self) -> str:
+        """Return the finding as 'path:line: field: message', with a hint line if there is one."""
+        rule = f"[{self.rule}] " if self.rule else ""
+        level = "" if self.level == "error" else f"{self.level}: "
+        field = f"{self.field}: " if self.field else ""
+        text = f"{self.path}:{self.line}: {level}{field}{rule}{self.message}"
+        if self.hint:
+            text += f"\n    hint: {self.hint}"
+        return text
+
+
+def format_all(findings: Iterable[Finding]) -> str:
+    """Return every finding, sorted by file and line, one block per finding."""
+    return "\n".join(f.format() for f in sorted(findings))
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    """Return True if any finding is an error (warnings do not stop a build)."""
+    return any(f.level == "error" for f in findings)

@@ -1,0 +1,175 @@
+"""Read content YAML into plain data plus a table of the line where every key and item stands.
+
+Uses ``yaml.safe_load`` semantics (no arbitrary tags), but composes the node tree itself so that
+every value keeps its line and duplicate keys are reported instead of silently overwritten.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from digest.findings import Finding
+
+Loc = tuple[str | int, ...]
+
+# Where each kind of record lives under content/. Anything else that looks like YAML is reported.
+KINDS: dict[str, str] = {
+    "authorities/*.yaml": "authority",
+    "meetings/*/*.yaml": "meeting",
+    "reviews/*/*.yaml": "review",
+    "topics.yaml": "topics",
+    "glossary.yaml": "glossary",
+}
+
+
+@dataclass
+class RawDocument:
+    """One content file's data, with the line of every key and list item."""
+
+    path: str
+    kind: str
+    data: Any
+    lines: dict[Loc, int] = field(default_factory=dict)
+
+    def line_of(self, loc: Loc) -> int:
+        """Return the line of the nearest located ancestor of ``loc`` (the file's top if none)."""
+        for end in range(len(loc), -1, -1):
+            if loc[:end] in self.lines:
+                return self.lines[loc[:end]]
+        return 1
+
+
+def load_text(text: str, path: str, kind: str) -> tuple[RawDocument | None, list[Finding]]:
+    """Parse one file's text; return the document (None if unusable) and the problems found."""
+    if not text.strip():
+        return None, [Finding(path, 1, "", "the file is empty", hint="add the record's fields")]
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, [Finding(path, 1, "", "the file holds only comments")]
+        builder = _Builder(loader, path)
+        data = builder.build(node, ())
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_finding(exc, path)]
+    except yaml.YAMLError as exc:
+        return None, [Finding(path, 1, "", f"this is not valid YAML: {exc}")]
+    finally:
+        loader.dispose()
+    return RawDocument(path, kind, data, builder.lines), builder.findings
+
+
+def load_file(file: Path, display: str, kind: str) -> tuple[RawDocument | None, list[Finding]]:
+    """Read and parse one content file."""
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [Finding(display, 1, "", f"the file is not UTF-8 text ({exc.reason})")]
+    return load_text(text, display, kind)
+
+
+def discover(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Finding]]:
+    """Return each content file with its kind, and a finding for YAML files in unknown places."""
+    known: dict[Path, str] = {}
+    for pattern, kind in KINDS.items():
+        for file in sorted(content_dir.glob(pattern)):
+            known[file] = kind
+    findings = []
+    for file in sorted([*content_dir.rglob("*.yaml"), *content_dir.rglob("*.yml")]):
+        if file not in known:
+            where = ", ".join(KINDS)
+            findings.append(
+                Finding(
+                    _display(file, content_dir), 1, "",
+                    "this file is not in a place the digest reads, so it would be ignored",
+                    hint=f"move it to one of: {where} (under content/, with the .yaml ending)",
+                )
+            )
+    return sorted(known.items()), findings
+
+
+def load_content(content_dir: Path) -> tuple[list[RawDocument], list[Finding]]:
+    """Load every content file under ``content_dir``; report every problem, not just the first."""
+    files, findings = discover(content_dir)
+    documents = []
+    for file, kind in files:
+        document, problems = load_file(file, _display(file, content_dir), kind)
+        findings.extend(problems)
+        if document is not None:
+            documents.append(document)
+    return documents, findings
+
+
+def _display(file: Path, content_dir: Path) -> str:
+    """Return the path as a comms officer sees it: relative to the project, forward slashes."""
+    return (Path(content_dir.name) / file.relative_to(content_dir)).as_posix()
+
+
+def _syntax_finding(exc: yaml.MarkedYAMLError, path: str) -> Finding:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    column = f" (column {mark.column + 1})" if mark else ""
+    problem = exc.problem or exc.context or "unreadable YAML"
+    return Finding(
+        path, line, "", f"this is not valid YAML{column}: {problem}",
+        hint="check the indentation and that text containing ': ' or '#' is in quotes",
+    )
+
+
+class _Builder:
+    """Turns a composed YAML node tree into Python data, recording lines and duplicate keys."""
+
+    def __init__(self, loader: yaml.SafeLoader, path: str) -> None:
+        self.loader = loader
+        self.path = path
+        self.lines: dict[Loc, int] = {}
+        self.findings: list[Finding] = []
+
+    def build(self, node: yaml.Node, loc: Loc) -> Any:
+        self.lines.setdefault(loc, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(child, (*loc, i)) for i, child in enumerate(node.value)]
+        try:
+            return self.loader.construct_object(node)
+        except ValueError:
+            # An impossible date such as 2024-02-30: keep the text so validation reports it
+            # against its field, with the expected format.
+            return node.value
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[Any, Any]:
+        self.loader.flatten_mapping(node)
+        result: dict[Any, Any] = {}
+        first_line: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            key = self.loader.construct_object(key_node)
+            line = key_node.start_mark.line + 1
+            if not isinstance(key, str):
+                key = str(key)
+            if key in result:
+                self.findings.append(
+                    Finding(
+                        self.path, line, field_path((*loc, key)),
+                        f"'{key}' appears twice in the same record (first on line {first_line[key]})",
+                        hint="keep one of them: YAML would silently keep only the last",
+                    )
+                )
+                continue
+            first_line[key] = line
+            self.lines[(*loc, key)] = line
+            result[key] = self.build(value_node, (*loc, key))
+        return result
+
+
+def field_path(loc: Loc) -> str:
+    """Return a location as a field path: items[3].decisions[0].kind."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+

@@ -1,0 +1,283 @@
+"""The content model: the contract between the content files, the loader, the templates and exports.
+
+Pure data, no I/O. Every model forbids unknown keys, so a typo such as ``venu:`` is reported,
+never silently ignored. Controlled vocabularies are ``Literal`` types so that error messages can
+list the allowed values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+Status = Literal["draft", "approved"]
+PaperKind = Literal["agenda", "minutes"]
+DecisionKind = Literal["noted", "agreed", "recommended", "deferred", "action"]
+RecommendationStatus = Literal["open", "in progress", "done", "dropped"]
+ReviewKind = Literal[
+    "annual_report", "serious_case_review", "practice_review", "inspection", "report"
+]
+AuthorityKind = Literal[
+    "metropolitan borough", "county", "unitary", "london borough", "partnership"
+]
+BodyKind = Literal["scrutiny", "cabinet", "committee", "board", "partnership"]
+
+
+class Strict(BaseModel):
+    """Base for every content record: unknown keys are errors, values are not coerced silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LineRange(Strict):
+    """Where in the source paper a record was drawn from."""
+
+    lines: tuple[int, int] = Field(description="First and last line in the source paper, 1-based.")
+
+    @field_validator("lines")
+    @classmethod
+    def _ordered(cls, value: tuple[int, int]) -> tuple[int, int]:
+        start, end = value
+        if start < 1 or end < start:
+            raise ValueError(f"expected [first, last] with 1 <= first <= last, got [{start}, {end}]")
+        return value
+
+
+class Source(LineRange):
+    """The paper a record comes from, so that a reader can check the original."""
+
+    paper: Text = Field(description="File name of the paper in content/papers/.")
+    url: str | None = Field(default=None, description="Public address of the original, if known.")
+
+
+class Body(Strict):
+    """A committee, board or partnership of an authority."""
+
+    id: Slug = Field(description="Identifier, unique within the authority; part of URLs.")
+    name: Text = Field(description="The body's name as the council prints it.")
+    kind: BodyKind = Field(description="What sort of body this is.")
+
+
+class Help(Strict):
+    """Public service lines published by the council: the only phone numbers the site shows."""
+
+    children_front_door: Text | None = Field(
+        default=None, description="Published number to report a concern about a child."
+    )
+    out_of_hours: Text | None = Field(default=None, description="Published out-of-hours number.")
+    page: str | None = Field(default=None, description="The council's page on reporting a concern.")
+
+
+class Authority(Strict):
+    """A council or safeguarding partnership area and its bodies."""
+
+    id: Slug = Field(description="Identifier; part of URLs.")
+    name: Text = Field(description="Full name, for example 'Walsall Council'.")
+    kind: AuthorityKind = Field(description="Type of authority.")
+    website: str = Field(description="The authority's public website.")
+    summary: Text | None = Field(default=None, description="A sentence or two about the area.")
+    help: Help = Field(default_factory=Help, description="Published service lines.")
+    bodies: list[Body] = Field(min_length=1, description="Committees and boards we report on.")
+
+
+class Person(Strict):
+    """Someone attending in a public role: an officer or partner representative."""
+
+    name: Text = Field(description="Name as printed in the paper.")
+    role: Text | None = Field(default=None, description="Job title as printed.")
+    organisation: Text | None = Field(default=None, description="Employer, if not the council.")
+
+
+class Attendance(Strict):
+    """Who was at (or was expected at) a meeting. Only people in public roles are recorded."""
+
+    chair: Text | None = Field(default=None, description="Who chaired the meeting.")
+    present: list[Text] = Field(default_factory=list, description="Members present.")
+    apologies: list[Text] = Field(default_factory=list, description="Members who sent apologies.")
+    officers: list[Person] = Field(default_factory=list, description="Council officers present.")
+    partners: list[Person] = Field(default_factory=list, description="Partner agencies present.")
+    others: list[Text] = Field(
+        default_factory=list,
+        description="People present in a private capacity (co-optees, lay members), described "
+        "by their role only: the site never names them.",
+    )
+
+
+class Decision(Strict):
+    """One resolved point, in the words of the minutes."""
+
+    text: Text = Field(description="The decision as recorded.")
+    kind: DecisionKind = Field(description="What sort of decision it is.")
+
+
+class Recommendation(Strict):
+    """A recommendation and how far it has got."""
+
+    text: Text = Field(description="The recommendation.")
+    owner: Text | None = Field(default=None, description="Who is responsible.")
+    due: dt.date | None = Field(default=None, description="Target date.")
+    status: RecommendationStatus = Field(default="open", description="Progress.")
+
+
+class Statistic(Strict):
+    """A number the paper states, with what it counts and where it is stated."""
+
+    label: Text = Field(description="What is counted, in plain words.")
+    value: float = Field(description="The number as stated.")
+    unit: Text | None = Field(default=None, description="Unit, for example 'referrals' or '%'.")
+    period: Text | None = Field(default=None, description="When, for example '2013-14'.")
+    breakdown: dict[str, float] | None = Field(
+        default=None, description="Parts of the number, label to value, in the paper's order."
+    )
+    note: Text | None = Field(default=None, description="Caveats, such as a figure stated twice.")
+    source: LineRange | None = Field(default=None, description="Lines in the source paper.")
+
+
+class Item(Strict):
+    """One agenda item of a meeting."""
+
+    number: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9./ ]+$")] | None = Field(
+        default=None,
+        description="Item number as printed ('65', '5/24'); gives the permanent anchor.",
+    )
+    title: Text = Field(description="Item title as printed.")
+    topics: list[Slug] = Field(default_factory=list, description="Topic ids from topics.yaml.")
+    summary: Text | None = Field(default=None, description="Plain-language 'In short'.")
+    purpose: Text | None = Field(default=None, description="What the agenda says the item is for.")
+    points: list[Text] = Field(default_factory=list, description="What was discussed.")
+    decisions: list[Decision] = Field(default_factory=list, description="What was decided.")
+    recommendations: list[Recommendation] = Field(default_factory=list)
+    statistics: list[Statistic] = Field(default_factory=list)
+    exempt: bool = Field(default=False, description="Exempt items are never published.")
+    source: LineRange = Field(description="Lines of this item in the source paper.")
+
+    @property
+    def anchor(self) -> str:
+        """Return the permanent anchor: 'item-5-24' for item '5/24', the title for unnumbered items."""
+        label = self.number if self.number is not None else self.title
+        cleaned = "".join(ch if ch.isalnum() else "-" for ch in label.lower())
+        return "item-" + "-".join(part for part in cleaned.split("-") if part)
+
+
+class Meeting(Strict):
+    """A meeting of a body, as recorded by its agenda or minutes."""
+
+    id: Slug = Field(description="Identifier: '<authority>-<date>-<body>'; part of URLs.")
+    status: Status = Field(description="Only approved records are published.")
+    authority: Slug = Field(description="Authority id.")
+    body: Slug = Field(description="Body id within the authority.")
+    date: dt.date = Field(description="Date of the meeting.")
+    time: str | None = Field(default=None, description="Start time, 24-hour 'HH:MM', in quotes.")
+    venue: Text | None = Field(default=None, description="Where the meeting was held.")
+    paper: PaperKind = Field(description="Whether we have the agenda or the minutes.")
+    source: Source = Field(description="The paper and its lines.")
+    summary: Text | None = Field(default=None, description="Plain-language 'In short'.")
+    attendance: Attendance = Field(default_factory=Attendance)
+    items: list[Item] = Field(default_factory=list)
+
+    @field_validator("time", mode="before")
+    @classmethod
+    def _time_is_text(cls, value: Any) -> Any:
+        if isinstance(value, int):
+            # YAML 1.1 reads an unquoted 18:00 as the base-60 number 1080.
+            raise ValueError('write the time in quotes, like "18:00"')
+        if isinstance(value, str):
+            parts = value.split(":")
+            ok = len(parts) == 2 and all(p.isdigit() and len(p) == 2 for p in parts)
+            if not ok or int(parts[0]) > 23 or int(parts[1]) > 59:
+                raise ValueError(f"'{value}' is not a 24-hour time like \"18:00\"")
+        return value
+
+    @model_validator(mode="after")
+    def _unique_item_numbers(self) -> Meeting:
+        seen: set[str] = set()
+        for item in self.items:
+            if item.anchor in seen:
+                raise ValueError(f"two items share the anchor '{item.anchor}': number them apart")
+            seen.add(item.anchor)
+        return self
+
+
+class Period(Strict):
+    """The period a report covers."""
+
+    start: dt.date
+    end: dt.date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class ReviewFinding(Strict):
+    """One thing a report or review found."""
+
+    text: Text = Field(description="The finding, in plain words.")
+    source: LineRange | None = Field(default=None, description="Lines in the source paper.")
+
+
+class Review(Strict):
+    """An annual report, case review, inspection or other report."""
+
+    id: Slug = Field(description="Identifier; part of URLs.")
+    status: Status = Field(description="Only approved records are published.")
+    kind: ReviewKind = Field(description="What sort of report this is.")
+    authority: Slug = Field(description="Authority id.")
+    title: Text = Field(description="Title as published.")
+    publisher: Text = Field(description="Who published it.")
+    period: Period | None = Field(default=None, description="Period covered.")
+    summary: Text | None = Field(default=None, description="Plain-language 'In short'.")
+    findings: list[ReviewFinding] = Field(default_factory=list)
+    recommendations: list[Recommendation] = Field(default_factory=list)
+    statistics: list[Statistic] = Field(default_factory=list)
+    topics: list[Slug] = Field(default_factory=list, description="Topic ids from topics.yaml.")
+    considered_at: Slug | None = Field(
+        default=None, description="Id of the meeting whose papers include this report."
+    )
+    source: Source = Field(description="The paper and its lines.")
+
+
+class Topic(Strict):
+    """A subject readers follow across authorities."""
+
+    id: Slug
+    name: Text
+    description: Text
+
+
+class GlossaryScope(Strict):
+    """Limits a glossary entry to one authority, where an acronym means different things."""
+
+    authority: Slug | None = None
+
+
+class GlossaryTerm(Strict):
+    """An acronym or term with a plain explanation."""
+
+    id: Slug = Field(description="Anchor on the glossary page.")
+    term: Text = Field(description="The acronym or term as written, for example 'MASH'.")
+    expansion: Text | None = Field(default=None, description="What the letters stand for.")
+    explanation: Text = Field(description="What it means, in plain words.")
+    aliases: list[Text] = Field(default_factory=list, description="Other spellings.")
+    scope: GlossaryScope | None = Field(default=None, description="Where this meaning applies.")
+    related: list[Slug] = Field(default_factory=list, description="Ids of related terms.")
+
+
+class TopicsFile(Strict):
+    """content/topics.yaml."""
+
+    topics: list[Topic]
+
+
+class GlossaryFile(Strict):
+    """content/glossary.yaml."""
+
+    terms: list[GlossaryTerm]

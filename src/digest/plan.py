@@ -1,0 +1,239 @@
+"""Decide which pages the site has and what each one shows. Pure: content in, pages out.
+
+This is also where publishing rules hold: drafts are left out unless previewing, and exempt
+items are removed here, before any template, feed or index can see them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
+
+from digest.model import Authority, Body, Item, Meeting, Review, Statistic, Topic
+from digest.validate import Content
+
+LATEST_ON_HOME = 6
+KEY_NUMBERS_PER_REVIEW = 6
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated Markdown page: where it goes, which template draws it, and its data."""
+
+    path: str
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    """A meeting with the names a page needs beside it."""
+
+    meeting: Meeting
+    authority: Authority
+    body: Body
+    path: str
+    reviews: list[Review]
+
+    @property
+    def title(self) -> str:
+        """Return the page title: the body and the date."""
+        return f"{self.body.name}, {self.meeting.date.day} {self.meeting.date:%B %Y}"
+
+
+@dataclass(frozen=True)
+class TopicEntry:
+    """Something on a topic page: a meeting item or a review."""
+
+    title: str
+    link: str
+    authority: Authority
+    date_text: str
+    sort_key: str
+    summary: str | None
+
+
+@dataclass(frozen=True)
+class SourceUse:
+    """A page that draws on a source paper, and the lines it draws on."""
+
+    title: str
+    link: str
+    lines: tuple[int, int]
+
+
+def publishable(content: Content, include_drafts: bool = False) -> Content:
+    """Return the content a reader may see: approved records only, exempt items removed."""
+    def visible(status: str) -> bool:
+        return include_drafts or status == "approved"
+
+    meetings = [
+        meeting.model_copy(update={"items": [i for i in meeting.items if not i.exempt]})
+        for meeting in content.meetings
+        if visible(meeting.status)
+    ]
+    reviews = [review for review in content.reviews if visible(review.status)]
+    return Content(
+        authorities=content.authorities, meetings=meetings, reviews=reviews,
+        topics=content.topics, glossary=content.glossary, papers=content.papers,
+        documents=content.documents,
+    )
+
+
+def plan_site(content: Content) -> list[Page]:
+    """Return every page of the site, in a stable order."""
+    meetings = _meeting_views(content)
+    reviews = _sorted_reviews(content.reviews)
+    sources = _source_uses(meetings, reviews)
+    authorities = sorted(content.authorities.values(), key=lambda a: a.name)
+    topics = sorted(content.topics.values(), key=lambda t: t.name)
+    pages = [
+        Page("index.md", "home.md.j2", {
+            "authorities": authorities,
+            "authorities_by_id": content.authorities,
+            "meetings": meetings[:LATEST_ON_HOME],
+            "reviews": reviews[:LATEST_ON_HOME],
+            "topics": topics,
+        }),
+        Page("authorities/index.md", "authorities.md.j2", {"authorities": authorities}),
+        Page("reviews/index.md", "reviews.md.j2", {
+            "reviews": reviews, "authorities": content.authorities,
+        }),
+        Page("topics/index.md", "topics.md.j2", {"topics": topics}),
+        Page("glossary.md", "glossary.md.j2", {
+            "terms": sorted(content.glossary, key=lambda t: (t.term.lower(), t.id)),
+            "authorities": content.authorities,
+        }),
+        Page("about.md", "about.md.j2", {
+            "papers": [(paper, source_path(paper)) for paper in sorted(sources)],
+        }),
+    ]
+    for authority in authorities:
+        own_meetings = [m for m in meetings if m.authority.id == authority.id]
+        own_reviews = [r for r in reviews if r.authority == authority.id]
+        pages.append(Page(authority_path(authority.id), "authority.md.j2", {
+            "authority": authority,
+            "meetings": own_meetings,
+            "reviews": own_reviews,
+            "key_numbers": _key_numbers(own_reviews),
+        }))
+    for view in meetings:
+        pages.append(Page(view.path, "meeting.md.j2", {
+            "view": view, "meeting": view.meeting, "topics": content.topics,
+            "source_page": source_path(view.meeting.source.paper),
+        }))
+    by_meeting = {view.meeting.id: view for view in meetings}
+    for review in reviews:
+        pages.append(Page(review_path(review.id), "review.md.j2", {
+            "review": review,
+            "authority": content.authorities[review.authority],
+            "meeting": by_meeting.get(review.considered_at or ""),
+            "topics": content.topics,
+            "source_page": source_path(review.source.paper),
+        }))
+    for topic in topics:
+        pages.append(Page(topic_path(topic.id), "topic.md.j2", {
+            "topic": topic, "entries": _topic_entries(topic, meetings, reviews, content),
+        }))
+    for paper, uses in sorted(sources.items()):
+        pages.append(Page(source_path(paper), "source.md.j2", {"paper": paper, "uses": uses}))
+    return pages
+
+
+def authority_path(authority_id: str) -> str:
+    """Return the page path of an authority."""
+    return f"authorities/{authority_id}.md"
+
+
+def meeting_path(meeting_id: str) -> str:
+    """Return the page path of a meeting."""
+    return f"meetings/{meeting_id}.md"
+
+
+def review_path(review_id: str) -> str:
+    """Return the page path of a review or report."""
+    return f"reviews/{review_id}.md"
+
+
+def topic_path(topic_id: str) -> str:
+    """Return the page path of a topic."""
+    return f"topics/{topic_id}.md"
+
+
+def source_path(paper: str) -> str:
+    """Return the page path describing a source paper."""
+    return f"sources/{PurePosixPath(paper).stem}.md"
+
+
+def _meeting_views(content: Content) -> list[MeetingView]:
+    reviews_at: dict[str, list[Review]] = defaultdict(list)
+    for review in content.reviews:
+        if review.considered_at:
+            reviews_at[review.considered_at].append(review)
+    views = []
+    for meeting in content.meetings:
+        authority = content.authorities[meeting.authority]
+        body = next(b for b in authority.bodies if b.id == meeting.body)
+        views.append(MeetingView(meeting, authority, body, meeting_path(meeting.id),
+                                 reviews_at[meeting.id]))
+    return sorted(views, key=lambda v: (v.meeting.date, v.meeting.id), reverse=True)
+
+
+def _sorted_reviews(reviews: list[Review]) -> list[Review]:
+    """Newest first by the end of the period covered; reviews without a period last."""
+    dated = [r for r in reviews if r.period]
+    dated.sort(key=lambda r: (r.period.end.isoformat() if r.period else "", r.id), reverse=True)
+    undated = sorted((r for r in reviews if not r.period), key=lambda r: r.id)
+    return [*dated, *undated]
+
+
+def _key_numbers(reviews: list[Review]) -> list[tuple[Review, Statistic]]:
+    return [(review, stat) for review in reviews
+            for stat in review.statistics[:KEY_NUMBERS_PER_REVIEW]]
+
+
+def _topic_entries(
+    topic: Topic, meetings: list[MeetingView], reviews: list[Review], content: Content
+) -> list[TopicEntry]:
+    entries = []
+    for view in meetings:
+        for item in view.meeting.items:
+            if topic.id in item.topics:
+                entries.append(_item_entry(view, item))
+    for review in reviews:
+        if topic.id in review.topics:
+            end = review.period.end.isoformat() if review.period else ""
+            entries.append(TopicEntry(
+                review.title, review_path(review.id), content.authorities[review.authority],
+                _period_text(review), end, review.summary,
+            ))
+    return sorted(entries, key=lambda e: (e.sort_key, e.title), reverse=True)
+
+
+def _item_entry(view: MeetingView, item: Item) -> TopicEntry:
+    meeting = view.meeting
+    return TopicEntry(
+        item.title, f"{view.path}#{item.anchor}", view.authority,
+        f"{view.body.name}, {meeting.date.day} {meeting.date:%B %Y}",
+        meeting.date.isoformat(), item.summary,
+    )
+
+
+def _period_text(review: Review) -> str:
+    if review.period is None:
+        return review.publisher
+    return f"{review.publisher}, {review.period.start:%B %Y} to {review.period.end:%B %Y}"
+
+
+def _source_uses(meetings: list[MeetingView], reviews: list[Review]) -> dict[str, list[SourceUse]]:
+    uses: dict[str, list[SourceUse]] = defaultdict(list)
+    for view in meetings:
+        source = view.meeting.source
+        uses[source.paper].append(SourceUse(view.title, view.path, source.lines))
+    for review in reviews:
+        uses[review.source.paper].append(
+            SourceUse(review.title, review_path(review.id), review.source.lines)
+        )
+    return {paper: sorted(found, key=lambda u: u.lines) for paper, found in uses.items()}
