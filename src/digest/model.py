@@ -122,7 +122,9 @@ class Recommendation(Strict):
     text: Text = Field(description="The recommendation.")
     owner: Text | None = Field(default=None, description="Who is responsible.")
     due: dt.date | None = Field(default=None, description="Target date.")
-    status: RecommendationStatus = Field(default="open", description="Progress.")
+    status: RecommendationStatus | None = Field(
+        default=None, description="Progress, if the papers say; left out when they do not."
+    )
 
 
 class Statistic(Strict):

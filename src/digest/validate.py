@@ -54,6 +54,9 @@ class Content:
 
 def load_and_validate(content_dir: Path) -> tuple[Content, list[Finding]]:
     """Load and validate everything under ``content_dir``; return the content and all findings."""
+    if not content_dir.is_dir():
+        return Content(), [Finding(str(content_dir), 1, "", "there is no content folder here",
+                                   hint="run the command from the project folder, or give --content")]
     documents, findings = load_content(content_dir)
     content = Content(papers=_paper_names(content_dir / "papers"))
     for document in documents:
@@ -266,6 +269,9 @@ def _message(
         allowed = _fields_at(model, loc[:-1])
         close = difflib.get_close_matches(name, allowed, n=1)
         hint = f"did you mean '{close[0]}'?" if close else f"allowed here: {', '.join(allowed)}"
+        if " " in name.strip() or not name.replace("_", "").isalpha():
+            hint = ("this looks like part of a sentence: put the whole text in quotes, because a "
+                    "comma inside { } or a ': ' starts a new field")
         return f"'{name}' is not a field here", hint
     if kind == "literal_error":
         expected = str(error.get("ctx", {}).get("expected", ""))
