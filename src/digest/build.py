@@ -1,4 +1,4 @@
-"""The build, as a short story: load, validate, plan pages, render, write, run MkDocs, swap site/."""
+"""The build as a short story: load, validate, plan, render, write, run MkDocs, swap site/."""
 
 from __future__ import annotations
 

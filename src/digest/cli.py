@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from digest.build import BuildOptions, TemplateProblem, build
-from digest.findings import format_all, has_errors
+from digest.findings import Finding, format_all, has_errors
 from digest.publish import PublishError
 from digest.validate import load_and_validate
 
@@ -67,8 +67,14 @@ def _run_validate(args: argparse.Namespace) -> int:
     if has_errors(findings):
         print(f"\n{_count(findings)} found. Fix them and run this again.", file=sys.stderr)
         return 1
-    total = len(content.meetings) + len(content.reviews) + len(content.authorities)
-    print(f"Content is valid: {total} records checked.")
+    counts = [
+        _plural(len(content.authorities), "authority", "authorities"),
+        _plural(len(content.meetings), "meeting"),
+        _plural(len(content.reviews), "review"),
+        _plural(len(content.topics), "topic"),
+        _plural(len(content.glossary), "glossary term"),
+    ]
+    print(f"Content is valid: {', '.join(counts)}.")
     return 0
 
 
@@ -95,6 +101,9 @@ def _run_build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _count(findings: list) -> str:  # type: ignore[type-arg]
-    errors = sum(1 for f in findings if f.level == "error")
-    return f"{errors} problem{'s' if errors != 1 else ''}"
+def _count(findings: list[Finding]) -> str:
+    return _plural(sum(1 for f in findings if f.level == "error"), "problem")
+
+
+def _plural(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else (many or one + 's')}"

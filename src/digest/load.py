@@ -155,7 +155,8 @@ class _Builder:
                 self.findings.append(
                     Finding(
                         self.path, line, field_path((*loc, key)),
-                        f"'{key}' appears twice in the same record (first on line {first_line[key]})",
+                        f"'{key}' appears twice in the same record "
+                        f"(first on line {first_line[key]})",
                         hint="keep one of them: YAML would silently keep only the last",
                     )
                 )

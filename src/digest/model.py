@@ -10,11 +10,23 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Names that become page titles: MkDocs themes print titles unescaped in places, so the
+# characters that could open an HTML tag are refused rather than silently altered.
+TITLE_PATTERN = r"^[^<>\n]+$"
+Title = Annotated[str, StringConstraints(strip_whitespace=True, pattern=TITLE_PATTERN)]
+FILE_NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 
 Status = Literal["draft", "approved"]
 PaperKind = Literal["agenda", "minutes"]
@@ -45,14 +57,16 @@ class LineRange(Strict):
     def _ordered(cls, value: tuple[int, int]) -> tuple[int, int]:
         start, end = value
         if start < 1 or end < start:
-            raise ValueError(f"expected [first, last] with 1 <= first <= last, got [{start}, {end}]")
+            raise ValueError(f"expected [first, last] with 1 <= first <= last, got {list(value)}")
         return value
 
 
 class Source(LineRange):
     """The paper a record comes from, so that a reader can check the original."""
 
-    paper: Text = Field(description="File name of the paper in content/papers/.")
+    paper: Annotated[str, StringConstraints(pattern=FILE_NAME_PATTERN)] = Field(
+        description="File name of the paper in content/papers/ (no folders)."
+    )
     url: str | None = Field(default=None, description="Public address of the original, if known.")
 
 
@@ -60,7 +74,7 @@ class Body(Strict):
     """A committee, board or partnership of an authority."""
 
     id: Slug = Field(description="Identifier, unique within the authority; part of URLs.")
-    name: Text = Field(description="The body's name as the council prints it.")
+    name: Title = Field(description="The body's name as the council prints it.")
     kind: BodyKind = Field(description="What sort of body this is.")
 
 
@@ -78,7 +92,7 @@ class Authority(Strict):
     """A council or safeguarding partnership area and its bodies."""
 
     id: Slug = Field(description="Identifier; part of URLs.")
-    name: Text = Field(description="Full name, for example 'Walsall Council'.")
+    name: Title = Field(description="Full name, for example 'Walsall Council'.")
     kind: AuthorityKind = Field(description="Type of authority.")
     website: str = Field(description="The authority's public website.")
     summary: Text | None = Field(default=None, description="A sentence or two about the area.")
@@ -161,7 +175,7 @@ class Item(Strict):
 
     @property
     def anchor(self) -> str:
-        """Return the permanent anchor: 'item-5-24' for item '5/24', the title for unnumbered items."""
+        """Return the permanent anchor: 'item-5-24' for '5/24'; unnumbered items use the title."""
         label = self.number if self.number is not None else self.title
         cleaned = "".join(ch if ch.isalnum() else "-" for ch in label.lower())
         return "item-" + "-".join(part for part in cleaned.split("-") if part)
@@ -233,7 +247,7 @@ class Review(Strict):
     status: Status = Field(description="Only approved records are published.")
     kind: ReviewKind = Field(description="What sort of report this is.")
     authority: Slug = Field(description="Authority id.")
-    title: Text = Field(description="Title as published.")
+    title: Title = Field(description="Title as published.")
     publisher: Text = Field(description="Who published it.")
     period: Period | None = Field(default=None, description="Period covered.")
     summary: Text | None = Field(default=None, description="Plain-language 'In short'.")
@@ -251,7 +265,7 @@ class Topic(Strict):
     """A subject readers follow across authorities."""
 
     id: Slug
-    name: Text
+    name: Title
     description: Text
 
 

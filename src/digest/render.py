@@ -8,6 +8,7 @@ a filter therefore fails safe.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import posixpath
 import re
 from pathlib import Path
@@ -71,9 +72,17 @@ def number(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 
-def front_matter(**fields: Any) -> Markup:
-    """Return a YAML front matter block; values are data, so YAML quoting keeps them inert."""
-    body = yaml.safe_dump(fields, sort_keys=False, allow_unicode=True, width=1000)
+def front_matter(**fields: str) -> Markup:
+    """Return a YAML front matter block of HTML-escaped values.
+
+    MkDocs themes print front matter (the meta description, the title) into HTML without
+    escaping it, so the values are escaped here; YAML quoting keeps them inert as YAML.
+    """
+    escaped = {
+        key: html.escape(" ".join(value.split()), quote=False).replace('"', "&quot;")
+        for key, value in fields.items()
+    }
+    body = yaml.safe_dump(escaped, sort_keys=False, allow_unicode=True, width=1000)
     return Markup(f"---\n{body}---\n")
 
 

@@ -20,7 +20,9 @@ from pydantic_core import ErrorDetails
 from digest.findings import Finding
 from digest.load import Loc, RawDocument, field_path, load_content
 from digest.model import (
+    FILE_NAME_PATTERN,
     SLUG_PATTERN,
+    TITLE_PATTERN,
     Authority,
     GlossaryFile,
     GlossaryTerm,
@@ -55,8 +57,10 @@ class Content:
 def load_and_validate(content_dir: Path) -> tuple[Content, list[Finding]]:
     """Load and validate everything under ``content_dir``; return the content and all findings."""
     if not content_dir.is_dir():
-        return Content(), [Finding(str(content_dir), 1, "", "there is no content folder here",
-                                   hint="run the command from the project folder, or give --content")]
+        hint = "run the command from the project folder, or give --content"
+        return Content(), [
+            Finding(str(content_dir), 1, "", "there is no content folder here", hint=hint)
+        ]
     documents, findings = load_content(content_dir)
     content = Content(papers=_paper_names(content_dir / "papers"))
     for document in documents:
@@ -132,7 +136,8 @@ def _meeting_references(content: Content) -> Iterable[Finding]:
             if folder != meeting.authority:
                 yield Finding(
                     document.path, document.line_of(("authority",)), "authority",
-                    f"the file is in the folder '{folder}' but says authority '{meeting.authority}'",
+                    f"the file is in the folder '{folder}' but says authority "
+                    f"'{meeting.authority}'",
                     hint=f"move it to content/meetings/{meeting.authority}/ or fix the authority",
                 )
             bodies = [body.id for body in authority.bodies]
@@ -258,6 +263,16 @@ def _translate(error: ErrorDetails, document: RawDocument, model: type[BaseModel
     return Finding(document.path, line, path, message, hint=hint)
 
 
+PATTERN_MESSAGES = {
+    SLUG_PATTERN: ("'{value}' is not a valid id",
+                   "use only lowercase letters, digits and single hyphens, like 'walsall'"),
+    TITLE_PATTERN: ("'{value}' cannot be used as a title: it is empty or contains < or >",
+                    "write the name in plain words, on one line"),
+    FILE_NAME_PATTERN: ("'{value}' is not a plain file name",
+                        "give just the name of a file in content/papers/, without folders"),
+}
+
+
 def _message(
     kind: str, loc: Loc, value: Any, error: ErrorDetails, model: type[BaseModel]
 ) -> tuple[str, str | None]:
@@ -277,11 +292,13 @@ def _message(
         expected = str(error.get("ctx", {}).get("expected", ""))
         options = [part.strip(" '") for part in expected.replace(" or ", ", ").split(",")]
         close = difflib.get_close_matches(str(value), options, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else None
-        return f"'{value}' is not one of {', '.join(options)}", hint
-    if kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == SLUG_PATTERN:
-        return (f"'{value}' is not a valid id",
-                "use only lowercase letters, digits and single hyphens, like 'walsall'")
+        suggestion = f"did you mean '{close[0]}'?" if close else None
+        return f"'{value}' is not one of {', '.join(options)}", suggestion
+    if kind == "string_pattern_mismatch":
+        pattern = error.get("ctx", {}).get("pattern")
+        if pattern in PATTERN_MESSAGES:
+            message, pattern_hint = PATTERN_MESSAGES[pattern]
+            return message.format(value=value), pattern_hint
     if kind.startswith("date_") or kind.startswith("datetime_"):
         return (f"'{value}' is not a real date",
                 "write dates as YYYY-MM-DD, for example 2024-04-16")

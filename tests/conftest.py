@@ -1,0 +1,71 @@
+"""Shared fixtures: the project's paths, a scratch copy of the fixture content, and real builds."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from digest.build import BuildOptions, build
+
+PROJECT = Path(__file__).resolve().parent.parent
+FIXTURE_CONTENT = Path(__file__).resolve().parent / "fixtures" / "content"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--regen", action="store_true",
+                     help="rewrite golden files from the current output (review with git diff)")
+
+
+@pytest.fixture
+def regen(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--regen"))
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A scratch project: the real mkdocs.yml and templates, with the small fixture content."""
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(PROJECT / "templates", root / "templates")
+    shutil.copytree(FIXTURE_CONTENT, root / "content")
+    return root
+
+
+def options_for(root: Path, content: Path | None = None, site: Path | None = None) -> BuildOptions:
+    """Return build options that read and write only inside ``root``."""
+    return BuildOptions(
+        content_dir=content or root / "content",
+        templates_dir=root / "templates",
+        config_file=root / "mkdocs.yml",
+        docs_dir=root / "build" / "docs",
+        site_dir=site or root / "site",
+    )
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The site built once from the project's real content."""
+    root = tmp_path_factory.mktemp("real")
+    options = BuildOptions(
+        content_dir=PROJECT / "content",
+        templates_dir=PROJECT / "templates",
+        config_file=PROJECT / "mkdocs.yml",
+        docs_dir=root / "docs",
+        site_dir=root / "site",
+    )
+    result = build(options)
+    assert not result.findings, [f.format() for f in result.findings]
+    yield root / "site"
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Return every file under ``folder`` with its bytes and modification time."""
+    return {
+        path.relative_to(folder).as_posix(): (path.read_bytes(), path.stat().st_mtime_ns)
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }

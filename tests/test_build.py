@@ -1,0 +1,174 @@
+"""Whole builds: the real site, failed builds that leave site/ alone, and byte-identical output."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from digest.build import build
+from digest.cli import main
+
+from .conftest import PROJECT, options_for, snapshot
+
+MEETINGS = sorted((PROJECT / "content" / "meetings").glob("*/*.yaml"))
+
+
+def html_text(page: Path) -> str:
+    """Return the visible text of a built page, tags removed and spaces folded."""
+    body = re.sub(r"<script.*?</script>", " ", page.read_text(encoding="utf-8"), flags=re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", body).split())
+
+
+def test_real_site_has_every_kind_of_page(real_site: Path) -> None:
+    assert (real_site / "index.html").is_file()
+    assert (real_site / "glossary" / "index.html").is_file()
+    assert (real_site / "about" / "index.html").is_file()
+    assert len(list((real_site / "authorities").glob("*/index.html"))) == 2
+    assert len(list((real_site / "meetings").glob("*/index.html"))) >= 5
+    assert len(list((real_site / "reviews").glob("*/index.html"))) >= 2
+    assert (real_site / "search" / "search_index.json").is_file()
+
+
+@pytest.mark.parametrize("meeting_file", MEETINGS, ids=[m.stem for m in MEETINGS])
+def test_each_meeting_page_shows_date_body_decisions_and_source(
+    real_site: Path, meeting_file: Path
+) -> None:
+    meeting = yaml.safe_load(meeting_file.read_text(encoding="utf-8"))
+    authority = yaml.safe_load(
+        (PROJECT / "content" / "authorities" / f"{meeting['authority']}.yaml").read_text()
+    )
+    body_name = next(b["name"] for b in authority["bodies"] if b["id"] == meeting["body"])
+    page = real_site / "meetings" / meeting["id"] / "index.html"
+    text = html_text(page)
+    date = meeting["date"]
+    assert f"{date:%A} {date.day} {date:%B %Y}" in text
+    assert body_name in text
+    assert "What was decided" in text
+    decisions = [" ".join(d["text"].split()) for item in meeting["items"]
+                 for d in item.get("decisions", [])]
+    if meeting["paper"] == "minutes":
+        assert decisions, "minutes in the content should record decisions"
+        for decision in decisions:
+            assert decision in text
+    else:
+        assert "it does not say what was decided" in text.lower().replace(";", "")
+    source_page = Path(meeting["source"]["paper"]).stem
+    assert f'href="../../sources/{source_page}/"' in page.read_text(encoding="utf-8")
+
+
+def test_item_anchors_are_permanent(real_site: Path) -> None:
+    page = real_site / "meetings" / "walsall-2024-04-16-childrens-services-scrutiny" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    assert 'id="item-65"' in html
+    assert 'id="item-66"' in html
+
+
+def test_a_good_build_replaces_the_site(project: Path) -> None:
+    site = project / "site"
+    site.mkdir()
+    (site / "stale.html").write_text("from an old build")
+    assert build(options_for(project)).findings == []
+    assert not (site / "stale.html").exists()
+    assert (site / "meetings" / "testshire-2024-05-01-scrutiny" / "index.html").is_file()
+
+
+def test_the_same_content_builds_the_same_bytes(project: Path, tmp_path: Path) -> None:
+    build(options_for(project, site=tmp_path / "one"))
+    (project / "build").rename(tmp_path / "old-build")  # start the second build from nothing
+    build(options_for(project, site=tmp_path / "two"))
+    one, two = snapshot(tmp_path / "one"), snapshot(tmp_path / "two")
+    assert one.keys() == two.keys()
+    assert [name for name in one if one[name][0] != two[name][0]] == []
+
+
+FIXTURE_MEETING = "content/meetings/testshire/2024-05-01-scrutiny.yaml"
+BREAKAGES = [
+    ("impossible date", "date: 2024-05-01", "date: 2024-02-30",
+     f"{FIXTURE_MEETING}:5: date: '2024-02-30' is not a real date"),
+    ("typo in a key", "venue: Council Chamber", "venu: Council Chamber",
+     f"{FIXTURE_MEETING}:7: venu: 'venu' is not a field here"),
+    ("unknown authority", "authority: testshire", "authority: testshir",
+     f"{FIXTURE_MEETING}:3: authority: 'testshir' is not an authority in content/authorities/"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [b[1:] for b in BREAKAGES],
+                         ids=[b[0] for b in BREAKAGES])
+def test_broken_content_fails_the_build_and_leaves_site_untouched(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    old: str, new: str, message: str,
+) -> None:
+    monkeypatch.chdir(project)
+    assert main(["build"]) == 0
+    before = snapshot(project / "site")
+    meeting = project / "content" / "meetings" / "testshire" / "2024-05-01-scrutiny.yaml"
+    meeting.write_text(meeting.read_text().replace(old, new, 1))
+    capsys.readouterr()
+
+    assert main(["build"]) == 1
+
+    out, err = capsys.readouterr()
+    assert message in out.splitlines()
+    assert "site/ was left as it was" in err
+    assert snapshot(project / "site") == before
+
+
+def test_mkdocs_warning_fails_the_build_and_leaves_site_untouched(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(project)
+    assert main(["build"]) == 0
+    before = snapshot(project / "site")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - Glossary: glossary.md",
+                                                 "  - Glossary: glossary.md\n  - Gone: gone.md"))
+    capsys.readouterr()
+
+    assert main(["build"]) == 1
+
+    _, err = capsys.readouterr()
+    assert "gone.md" in err
+    assert snapshot(project / "site") == before
+    assert not [p for p in project.iterdir() if p.name.startswith(".site-")]
+
+
+def test_build_reports_pages_and_where_to_open_them(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(project)
+    assert main(["build"]) == 0
+    out = capsys.readouterr().out
+    assert re.fullmatch(
+        r"Built 12 pages \(12 changed\) in \d+\.\d s\.\n"
+        r"Open site/index.html, or run: python -m http.server -d site 8000\n", out
+    )
+
+
+def test_drafts_are_published_only_when_asked(
+    project: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+) -> None:
+    monkeypatch.chdir(project)
+    assert main(["build", "--include-drafts", "--site", str(tmp_path / "preview")]) == 0
+    assert (tmp_path / "preview" / "meetings" / "testshire-2024-06-01-scrutiny").is_dir()
+    assert main(["build"]) == 0
+    assert not (project / "site" / "meetings" / "testshire-2024-06-01-scrutiny").exists()
+
+
+def test_exempt_item_reaches_no_output_file(project: Path) -> None:
+    build(options_for(project))
+    leaked = [p for p in (project / "site").rglob("*") if p.is_file()
+              and b"EXEMPT-MARKER-7f3a" in p.read_bytes()]
+    assert leaked == []
+
+
+def test_validate_command(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(project)
+    assert main(["validate"]) == 0
+    assert capsys.readouterr().out == (
+        "Content is valid: 1 authority, 2 meetings, 1 review, 2 topics, 2 glossary terms.\n"
+    )
