@@ -203,3 +203,23 @@ def test_missing_content_folder(tmp_path: Path) -> None:
         f"{tmp_path / 'nowhere'}:1: there is no content folder here\n"
         "    hint: run the command from the project folder, or give --content"
     )
+
+
+def test_web_addresses_must_be_plain_http_links(tmp_path: Path) -> None:
+    content = write_content(tmp_path)
+    authority = content / "authorities" / "walsall.yaml"
+    authority.write_text(AUTHORITY.replace("https://www.walsall.gov.uk", "javascript:alert(1)"))
+    assert report(content) == (
+        "content/authorities/walsall.yaml:4: website: 'javascript:alert(1)' is not a web address "
+        "this site can link to\n    hint: use a full address starting with https://"
+    )
+
+
+def test_titles_cannot_carry_html(tmp_path: Path) -> None:
+    content = write_content(tmp_path)
+    authority = content / "authorities" / "walsall.yaml"
+    authority.write_text(AUTHORITY.replace("name: Walsall Council", "name: Walsall <b>Council</b>"))
+    assert report(content) == (
+        "content/authorities/walsall.yaml:2: name: 'Walsall <b>Council</b>' cannot be used as a "
+        "title: it is empty or contains < or >\n    hint: write the name in plain words, on one line"
+    )

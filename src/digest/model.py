@@ -27,6 +27,9 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 TITLE_PATTERN = r"^[^<>\n]+$"
 Title = Annotated[str, StringConstraints(strip_whitespace=True, pattern=TITLE_PATTERN)]
 FILE_NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+# Only plain web addresses: no javascript: or data: links, nothing that could break out of a link.
+WEB_ADDRESS_PATTERN = r"^https?://[A-Za-z0-9.-]+(/[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]*)?$"
+WebAddress = Annotated[str, StringConstraints(pattern=WEB_ADDRESS_PATTERN)]
 
 Status = Literal["draft", "approved"]
 PaperKind = Literal["agenda", "minutes"]
@@ -67,7 +70,9 @@ class Source(LineRange):
     paper: Annotated[str, StringConstraints(pattern=FILE_NAME_PATTERN)] = Field(
         description="File name of the paper in content/papers/ (no folders)."
     )
-    url: str | None = Field(default=None, description="Public address of the original, if known.")
+    url: WebAddress | None = Field(
+        default=None, description="Public address of the original, if known."
+    )
 
 
 class Body(Strict):
@@ -85,7 +90,9 @@ class Help(Strict):
         default=None, description="Published number to report a concern about a child."
     )
     out_of_hours: Text | None = Field(default=None, description="Published out-of-hours number.")
-    page: str | None = Field(default=None, description="The council's page on reporting a concern.")
+    page: WebAddress | None = Field(
+        default=None, description="The council's page on reporting a concern."
+    )
 
 
 class Authority(Strict):
@@ -93,8 +100,10 @@ class Authority(Strict):
 
     id: Slug = Field(description="Identifier; part of URLs.")
     name: Title = Field(description="Full name, for example 'Walsall Council'.")
-    kind: AuthorityKind = Field(description="Type of authority.")
-    website: str = Field(description="The authority's public website.")
+    kind: AuthorityKind | None = Field(default=None, description="Type of authority.")
+    website: WebAddress | None = Field(
+        default=None, description="The authority's public website."
+    )
     summary: Text | None = Field(default=None, description="A sentence or two about the area.")
     help: Help = Field(default_factory=Help, description="Published service lines.")
     bodies: list[Body] = Field(min_length=1, description="Committees and boards we report on.")

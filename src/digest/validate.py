@@ -23,6 +23,7 @@ from digest.model import (
     FILE_NAME_PATTERN,
     SLUG_PATTERN,
     TITLE_PATTERN,
+    WEB_ADDRESS_PATTERN,
     Authority,
     GlossaryFile,
     GlossaryTerm,
@@ -268,6 +269,8 @@ PATTERN_MESSAGES = {
                    "use only lowercase letters, digits and single hyphens, like 'walsall'"),
     TITLE_PATTERN: ("'{value}' cannot be used as a title: it is empty or contains < or >",
                     "write the name in plain words, on one line"),
+    WEB_ADDRESS_PATTERN: ("'{value}' is not a web address this site can link to",
+                          "use a full address starting with https://"),
     FILE_NAME_PATTERN: ("'{value}' is not a plain file name",
                         "give just the name of a file in content/papers/, without folders"),
 }
