@@ -1,0 +1,143 @@
+"""Draft a meeting record from an agenda or minutes document."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from digest.extract.attendance import AttendanceDraft, read_apologies, read_attendance, section_of
+from digest.extract.dates import find_time, first_date
+from digest.extract.items import ItemDraft, find_headings, read_items, units
+from digest.extract.source import Block
+from digest.extract.split import BODY_WORDS, Segment, is_title_like
+
+_PLACE = re.compile(r"\b(room|chamber|hall|house|centre|center|building|offices?|library|"
+                    r"online|virtual|microsoft teams|zoom|civic)\b", re.I)
+_VENUE_FIELD = re.compile(r"^(?:venue|meeting at|location|place|held at|held in)\s*:?\s*(.+)$",
+                          re.I)
+_VENUE_PREFIX = re.compile(r"^(?:(?:to be )?held\s+)?(?:in|at)\s+(?:the\s+)?(.+)$", re.I)
+
+
+@dataclass
+class MeetingDraft:
+    """A meeting drafted from one document of a paper, with what the extractor doubts."""
+
+    paper: str
+    body_name: str | None
+    date: dt.date | None
+    time: str | None
+    venue: str | None
+    start: int
+    end: int
+    attendance: AttendanceDraft
+    items: list[ItemDraft]
+    doubts: list[tuple[int, str]] = field(default_factory=list)
+
+
+def draft_meeting(segment: Segment) -> MeetingDraft:
+    """Read the header (body, date, time, venue, attendance) and the items of a meeting."""
+    blocks = units(segment.blocks)
+    headings = find_headings(blocks)
+    first_item = headings[0].index if headings else len(blocks)
+    header = blocks[:first_item]
+    paper = "minutes" if segment.kind == "minutes" else "agenda"
+    draft = MeetingDraft(
+        paper=paper,
+        body_name=_body_name(segment, header),
+        date=_date(header),
+        time=_time(header),
+        venue=_venue(header),
+        start=segment.start,
+        end=segment.end,
+        attendance=read_attendance(header if paper == "minutes" else blocks),
+        items=read_items(blocks, headings, segment.end, with_body=paper == "minutes"),
+    )
+    _apologies_from_items(draft)
+    _check(draft)
+    return draft
+
+
+def _body_name(segment: Segment, header: list[Block]) -> str | None:
+    if segment.kind == "minutes" and BODY_WORDS.search(segment.title):
+        return _tidy_body(segment.title)
+    for block in header[:8]:
+        first = block.lines[0].text
+        if BODY_WORDS.search(first) and is_title_like(block, 16) and not re.match(
+            r"^(minutes|agenda|report)\b", first, re.I
+        ):
+            return _tidy_body(first)
+    return None
+
+
+def _tidy_body(name: str) -> str:
+    name = re.sub(r"^(?:minutes of (?:the )?|meeting of (?:the )?)", "", name.strip(), flags=re.I)
+    return " ".join(name.replace("\t", " ").split()).strip(" *")
+
+
+def _date(header: list[Block]) -> dt.date | None:
+    for block in header[:12]:
+        for line in block.lines:
+            found = first_date(line.text)
+            if found and not re.match(r"^(?:to |the minutes|minutes of the meeting)", line.text,
+                                      re.I):
+                return found
+    return None
+
+
+def _time(header: list[Block]) -> str | None:
+    for block in header[:12]:
+        for line in block.lines:
+            if first_date(line.text) or re.search(r"\b(?:at|from|start)\b", line.text, re.I):
+                found = find_time(line.text)
+                if found:
+                    return found
+    return None
+
+
+def _venue(header: list[Block]) -> str | None:
+    for block in header[:12]:
+        for line in block.lines:
+            text = line.text.replace("\t", " ").strip()
+            field_match = _VENUE_FIELD.match(text)
+            if field_match and _PLACE.search(field_match.group(1)):
+                return _tidy_venue(field_match.group(1))
+            prefix = _VENUE_PREFIX.match(text)
+            if prefix and _PLACE.search(prefix.group(1)) and not first_date(text):
+                return _tidy_venue(prefix.group(1))
+            if (_PLACE.search(text) and not first_date(text) and not BODY_WORDS.search(
+                text.split(",")[0]
+            ) and len(text.split()) <= 10 and section_of(block) is None):
+                return _tidy_venue(text)
+    return None
+
+
+def _tidy_venue(venue: str) -> str:
+    venue = re.sub(r"\s+-\s+", ", ", venue)
+    return " ".join(venue.split()).strip(" .*")
+
+
+def _apologies_from_items(draft: MeetingDraft) -> None:
+    for item in draft.items:
+        if re.match(r"^apologies", item.heading.title, re.I):
+            for point in item.points:
+                draft.attendance.apologies.extend(read_apologies(point))
+
+
+def _check(draft: MeetingDraft) -> None:
+    """Record what a person should confirm: missing header facts, items without decisions."""
+    for name, value in (("date", draft.date), ("body", draft.body_name)):
+        if value is None:
+            draft.doubts.append((draft.start, f"no {name} found in the heading of this meeting"))
+    if not draft.items:
+        draft.doubts.append((draft.start, "no agenda items found"))
+    for line, text in draft.attendance.not_drafted:
+        draft.doubts.append((line, f"not copied, may name a private individual: '{text}'; "
+                                   "add them under attendance.others by role only"))
+    for line, name in draft.attendance.repeated:
+        draft.doubts.append((line, f"'{name}' is listed twice as present; drafted once"))
+    if draft.paper == "minutes":
+        for item in draft.items:
+            if not item.decisions and len(item.points) >= 2:
+                draft.doubts.append((item.start, f"item '{item.heading.title}': no decision "
+                                                 "found; check the minutes"))

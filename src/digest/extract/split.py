@@ -1,0 +1,275 @@
+"""Split a paper into the documents it holds: agenda, minutes, reports, trackers, plans.
+
+An agenda pack is several documents in one file. Each rule below looks at one block (with its
+neighbours) and may say "a document of this kind starts here". Rules are tried in order; the
+first that answers wins. A document runs until the next one starts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from digest.extract.source import Block, Paper
+
+BODY_WORDS = re.compile(
+    r"\b(committee|board|panel|cabinet|council|forum|partnership|sub-committee)\b", re.I
+)
+ITEM_NUMBER = re.compile(r"^(?:item\s+|agenda item\s+(?:no\.?\s*)?)?(?:[A-Z]{2,5}\s)?\d{1,3}"
+                         r"(?:[./]\d{1,3})?\.?(?=\s|$)", re.I)
+DOCUMENT_KINDS = ("agenda", "minutes", "report", "annual_report", "tracker", "work_programme",
+                  "forward_plan")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One document inside a paper: its kind, a title, and its first and last lines."""
+
+    kind: str
+    title: str
+    start: int
+    end: int
+    blocks: tuple[Block, ...]
+    rule: str
+
+
+@dataclass(frozen=True)
+class Start:
+    """A rule's finding: a document of ``kind`` starts at block ``index``."""
+
+    kind: str
+    index: int
+    title: str
+    rule: str
+
+
+Rule = Callable[[Paper, int], Start | None]
+
+
+def is_title_like(block: Block, max_words: int = 14) -> bool:
+    """Return True for a short line that reads like a title rather than a sentence.
+
+    Bullets, links (a list of background papers) and lines ending in punctuation are not titles.
+    """
+    text = block.text
+    if block.kind in {"item", "row"} or block.raw.lstrip().startswith("["):
+        return False
+    return (block.kind == "heading" or 0 < block.words() <= max_words) and not text.endswith(
+        (".", ",", ";", ":")
+    ) and not ITEM_NUMBER.match(text)
+
+
+def _text(paper: Paper, index: int) -> str:
+    return paper.blocks[index].text if 0 <= index < len(paper.blocks) else ""
+
+
+def minutes_heading(paper: Paper, index: int) -> Start | None:
+    """'Minutes of the Children's Services Scrutiny Board' as a heading or short line."""
+    block = paper.blocks[index]
+    match = re.match(r"^minutes of (?:the )?(?:meeting of (?:the )?)?(.+)$", block.text, re.I)
+    if match and is_title_like(block, 16) and BODY_WORDS.search(match.group(1)):
+        return Start("minutes", index, match.group(1).strip(), "minutes-heading")
+    return None
+
+
+def minutes_by_attendance(paper: Paper, index: int) -> Start | None:
+    """A body's name, then within a few blocks a date and a 'Present' list: minutes."""
+    block = paper.blocks[index]
+    if not (is_title_like(block, 16) and BODY_WORDS.search(block.lines[0].text)):
+        return None
+    from digest.extract.dates import first_date  # small module; kept local to avoid a cycle
+
+    following = [_text(paper, i) for i in range(index, index + 6)]
+    has_date = any(first_date(text) for text in following[:4])
+    has_present = any(re.match(r"^(committee )?(members )?present\b", text, re.I)
+                      or re.match(r"^present\s*:", text, re.I) for text in following)
+    if has_date and has_present:
+        return Start("minutes", index, block.lines[0].text, "minutes-attendance")
+    return None
+
+
+def agenda_heading(paper: Paper, index: int) -> Start | None:
+    """'Agenda' on its own, or 'Meeting to be held on', near a body's name."""
+    block = paper.blocks[index]
+    if re.fullmatch(r"agenda", block.text, re.I) or re.match(r"^meeting to be held on\b",
+                                                             block.text, re.I):
+        start = index
+        if index > 0 and BODY_WORDS.search(_text(paper, index - 1)) and is_title_like(
+            paper.blocks[index - 1]
+        ):
+            start = index - 1
+        return Start("agenda", start, "Agenda", "agenda-heading")
+    return None
+
+
+def report_cover(paper: Paper, index: int) -> Start | None:
+    """An officer report's cover: 'Report to ...', 'Agenda Item No. 6', 'Subject:', 'Ward(s)'."""
+    block = paper.blocks[index]
+    text = block.text
+    if re.match(r"^report (?:to|of)\b", text, re.I) and is_title_like(block, 16):
+        title = _field_after(paper, index, "subject") or text
+        return Start(_report_kind(title), index, title, "report-to")
+    if re.match(r"^agenda item (?:no\.?\s*)?\d+$", text, re.I):
+        start = index - 1 if index > 0 and BODY_WORDS.search(_text(paper, index - 1)) else index
+        title = _text(paper, index + 1)
+        return Start(_report_kind(title), start, title, "agenda-item-cover")
+    if re.match(r"^ward\(?s\)?\b", text, re.I):
+        start, title = index, ""
+        for back in (1, 2):
+            if index - back >= 0 and is_title_like(paper.blocks[index - back]):
+                start, title = index - back, _text(paper, index - back)
+                break
+        if start > 0 and re.fullmatch(r"\d{1,3}\.?", _text(paper, start - 1)):
+            start -= 1
+        return Start(_report_kind(title), start, title, "ward-cover")
+    return None
+
+
+def annual_report_title(paper: Paper, index: int) -> Start | None:
+    """A title naming an annual report, such as 'Walsall Safeguarding Children Board Annual Report'."""
+    block = paper.blocks[index]
+    if "annual report" not in block.text.lower() or not is_title_like(block, 16):
+        return None
+    start, parts = index, [block.text]
+    if index > 0 and is_title_like(paper.blocks[index - 1], 10) and not re.search(
+        r"\bannual report\b", _text(paper, index - 1), re.I
+    ):
+        start, parts = index - 1, [_text(paper, index - 1), block.text]
+    following = _text(paper, index + 1)
+    if re.search(r"\b(19|20)\d\d\b", following) and is_title_like(paper.blocks[index + 1], 8):
+        parts.append(following)
+    if start > 0 and re.fullmatch(r"\d{1,3}\.?", _text(paper, start - 1)):
+        start -= 1
+    return Start("annual_report", start, " ".join(parts), "annual-report-title")
+
+
+def tracker_table(paper: Paper, index: int) -> Start | None:
+    """A recommendations tracker: a table whose header has 'Recommendation' and 'Status'."""
+    block = paper.blocks[index]
+    text = block.text.lower()
+    if "recommendation" in text and ("status" in text or "officer" in text) and (
+        block.kind == "row" or len(block.lines[0].cells) >= 3
+    ):
+        return Start("tracker", index, "Recommendation tracker", "tracker-table")
+    return None
+
+
+def work_programme_title(paper: Paper, index: int) -> Start | None:
+    """'Work Programme' as a title."""
+    block = paper.blocks[index]
+    if re.match(r"^(?:.*\b(?:committee|board)\s+)?work programme\b", block.text, re.I) and (
+        is_title_like(block, 14)
+    ):
+        return Start("work_programme", index, block.text, "work-programme-title")
+    return None
+
+
+def forward_plan_title(paper: Paper, index: int) -> Start | None:
+    """'Forward Plan' as a title."""
+    block = paper.blocks[index]
+    if re.match(r"^(?:.*\b(?:committee|board|council)\s+)?forward plan\b", block.text, re.I) and (
+        is_title_like(block, 16)
+    ):
+        return Start("forward_plan", index, block.text, "forward-plan-title")
+    return None
+
+
+RULES: list[Rule] = [
+    minutes_heading, agenda_heading, report_cover, minutes_by_attendance, annual_report_title,
+    tracker_table, work_programme_title, forward_plan_title,
+]
+HEADER_LINES = 10  # a second start this close to the first is part of the same document's header
+
+
+def split_paper(paper: Paper) -> list[Segment]:
+    """Return the documents in the paper, in order, covering every block."""
+    if not paper.blocks:
+        return []
+    starts: list[Start] = []
+    for index in range(len(paper.blocks)):
+        found = next((start for rule in RULES if (start := rule(paper, index))), None)
+        if found is None:
+            continue
+        if starts and _same_header(paper, starts[-1], found):
+            starts[-1] = _merge_header(starts[-1], found)
+            continue
+        starts.append(found)
+    if not starts or starts[0].index > 0:
+        starts.insert(0, Start(_guess_first_kind(paper), 0, "", "first-document"))
+    segments = []
+    for number, start in enumerate(starts):
+        last = starts[number + 1].index - 1 if number + 1 < len(starts) else len(paper.blocks) - 1
+        blocks = paper.blocks[start.index:last + 1]
+        end = (paper.blocks[last + 1].start - 1 if last + 1 < len(paper.blocks)
+               else len(paper.lines))
+        segments.append(Segment(start.kind, start.title, blocks[0].start, end, blocks, start.rule))
+    return _merge_same_documents(segments)
+
+
+def _same_header(paper: Paper, first: Start, second: Start) -> bool:
+    if first.rule == "tracker-table":
+        return False  # a table is content, not a cover sheet
+    distance = paper.blocks[second.index].start - paper.blocks[first.index].start
+    return distance <= HEADER_LINES
+
+
+def _merge_header(first: Start, second: Start) -> Start:
+    """Two starts in one header: keep the earlier place, the more specific kind and title."""
+    rank = {"annual_report": 0, "tracker": 1, "minutes": 2, "report": 3, "agenda": 4}
+    best = min((first, second), key=lambda s: rank.get(s.kind, 5))
+    return Start(best.kind, first.index, best.title or first.title, best.rule)
+
+
+def _merge_same_documents(segments: list[Segment]) -> list[Segment]:
+    """Join neighbours that are one document: a cover report, the report, its slides."""
+    merged: list[Segment] = []
+    for segment in segments:
+        previous = merged[-1] if merged else None
+        if previous and _same_document(previous, segment):
+            merged[-1] = Segment(previous.kind, previous.title, previous.start, segment.end,
+                                 previous.blocks + segment.blocks, previous.rule)
+        else:
+            merged.append(segment)
+    return merged
+
+
+def _same_document(first: Segment, second: Segment) -> bool:
+    if first.kind == second.kind and first.kind in {"forward_plan", "agenda"}:
+        return True
+    if second.kind != "annual_report" or first.kind not in {"annual_report", "report"}:
+        return False
+    return first.kind == "annual_report" or "annual report" in first.title.lower()
+
+
+def _guess_first_kind(paper: Paper) -> str:
+    head = " ".join(block.text for block in paper.blocks[:40]).lower()
+    if "annual report" in head[:400]:
+        return "annual_report"
+    if re.search(r"\bresolved\b", " ".join(b.text for b in paper.blocks[:80]).lower()):
+        return "minutes"
+    if "agenda" in head:
+        return "agenda"
+    return "report"
+
+
+def _report_kind(title: str) -> str:
+    lowered = title.lower()
+    if "annual report" in lowered:
+        return "annual_report"
+    if "recommendation" in lowered and ("track" in lowered or "monitor" in lowered):
+        return "tracker"
+    return "report"
+
+
+def _field_after(paper: Paper, index: int, name: str) -> str | None:
+    """Return the value of a 'Name:' field in the blocks after ``index`` (a report cover sheet)."""
+    for block in paper.blocks[index + 1:index + 6]:
+        for line in block.lines:
+            cells = line.cells
+            if len(cells) >= 2 and cells[0].rstrip(":").strip().lower() == name:
+                return cells[1]
+            match = re.match(rf"^{name}\s*:\s*(.+)$", line.text, re.I)
+            if match:
+                return match.group(1).strip()
+    return None
