@@ -8,6 +8,10 @@ import time
 from pathlib import Path
 
 from digest.build import BuildOptions, TemplateProblem, build
+from digest.extract import extract_paper
+from digest.extract.report_text import extraction_report
+from digest.extract.source import PaperError
+from digest.extract.write import WouldOverwrite, write_extraction
 from digest.findings import Finding, format_all, has_errors
 from digest.publish import PublishError
 from digest.validate import load_and_validate
@@ -52,6 +56,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     _content_option(validate_cmd)
     validate_cmd.set_defaults(run=_run_validate)
+
+    extract_cmd = commands.add_parser(
+        "extract", help="draft content YAML from a council paper",
+        description="Read a paper (text or Markdown converted from a council PDF), find the "
+        "meetings and reports in it, and write draft YAML files (status: draft) into DIR, "
+        "with a copy of the paper. Nothing is overwritten without --force.",
+    )
+    extract_cmd.add_argument("paper", type=Path, metavar="PAPER", help="the paper to read")
+    extract_cmd.add_argument("--out", type=Path, required=True, metavar="DIR",
+                             help="content folder to write drafts into (created if missing)")
+    extract_cmd.add_argument("--report", type=Path, metavar="FILE",
+                             help="also write what was found and what is doubtful to FILE")
+    extract_cmd.add_argument("--force", action="store_true",
+                             help="replace draft files that already exist")
+    extract_cmd.set_defaults(run=_run_extract)
     return parser
 
 
@@ -75,6 +94,38 @@ def _run_validate(args: argparse.Namespace) -> int:
         _plural(len(content.glossary), "glossary term"),
     ]
     print(f"Content is valid: {', '.join(counts)}.")
+    return 0
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    try:
+        extraction = extract_paper(args.paper)
+    except PaperError as exc:
+        print(f"Cannot extract: {exc}.", file=sys.stderr)
+        return 1
+    report = extraction_report(extraction)
+    if has_errors(extraction.notes):
+        print(report, file=sys.stderr)
+        print(f"\nNothing was written to {args.out}/.", file=sys.stderr)
+        return 1
+    try:
+        written = write_extraction(extraction, args.out, force=args.force)
+    except WouldOverwrite as exc:
+        listed = "\n".join(f"  {path}" for path in exc.paths)
+        print(f"These files already exist:\n{listed}\nNothing was written. Use --force to "
+              "replace them.", file=sys.stderr)
+        return 1
+    if args.report:
+        args.report.write_text(report + "\n", encoding="utf-8")
+    for path in written.written:
+        print(f"wrote {path}")
+    for path in written.kept:
+        print(f"kept {path} (already there; check it names the bodies above)")
+    doubts = sum(1 for note in extraction.notes if note.level == "warning")
+    where = f"; see {args.report}" if args.report else "; use --report FILE to list them"
+    print(f"{_plural(len(written.written), 'file')} written, "
+          f"{_plural(doubts, 'thing')} to check{where}.")
+    print(f"Preview: digest build --include-drafts --content {args.out} --site preview")
     return 0
 
 

@@ -106,7 +106,9 @@ class Authority(Strict):
     )
     summary: Text | None = Field(default=None, description="A sentence or two about the area.")
     help: Help = Field(default_factory=Help, description="Published service lines.")
-    bodies: list[Body] = Field(min_length=1, description="Committees and boards we report on.")
+    bodies: list[Body] = Field(
+        default_factory=list, description="Committees and boards whose meetings we report on."
+    )
 
 
 class Person(Strict):
@@ -147,6 +149,9 @@ class Recommendation(Strict):
     due: dt.date | None = Field(default=None, description="Target date.")
     status: RecommendationStatus | None = Field(
         default=None, description="Progress, if the papers say; left out when they do not."
+    )
+    update: Text | None = Field(
+        default=None, description="What the latest tracker says about progress, in its words."
     )
 
 

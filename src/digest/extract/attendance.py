@@ -13,14 +13,17 @@ from dataclasses import dataclass, field
 from digest.extract.source import Block
 
 COUNCILLOR = re.compile(r"^(?:councillors?|cllrs?)\.?\s+", re.I)
-_END = r"\s*(?::|$)\s*(?P<rest>.*)$"
+_TITLE_AHEAD = r"(?=(?:councillor|cllr)\b)"
+CHAIR_ROLES = {"chair", "in the chair", "chairman", "chairperson", "chairwoman"}
+_END = r"\s*(?::|\s[–-]\s|$)\s*(?P<rest>.*)$"
 _HEADINGS = {
-    "present": re.compile(r"^(?:committee\s+)?(?:members?\s+)?present" + _END, re.I),
+    "present": re.compile(r"^(?:committee\s+)?(?:members?\s+|councillors?\s+)?present" + _END,
+                          re.I),
     "membership": re.compile(r"^(?:membership|distribution)" + _END, re.I),
     "members": re.compile(r"^members" + _END, re.I),
     "officers": re.compile(r"^(?:council\s+)?officers?(?:\s+(?:present|in attendance))?" + _END,
                            re.I),
-    "partners": re.compile(r"^(?:partners?|in attendance|also present)" + _END, re.I),
+    "partners": re.compile(r"^(?:partners?|(?:also\s+)?in attendance|also present)" + _END, re.I),
     "portfolio": re.compile(r"^portfolio holders?" + _END, re.I),
 }
 _ROLE_IN_BRACKETS = re.compile(r"\((?P<role>[^)]*)\)\s*$")
@@ -146,20 +149,21 @@ def _read_line(draft: AttendanceDraft, section: str | None, number: int, text: s
 
 def _read_members(draft: AttendanceDraft, number: int, text: str) -> None:
     text = re.sub(r"\b(councillors?|cllrs?)\.\s*", r"\1 ", text, flags=re.I)
-    in_chair = re.match(r"^(.+?)\s+in the chair$", text, re.I)
-    if in_chair:
-        draft.chair = tidy_name(in_chair.group(1))
     for part in re.split(r";|(?<!\b[A-Z])\.\s+(?=[A-Z])", text):
         part = part.strip()
         if not part:
             continue
+        in_chair = re.match(r"^(.+?)\s+in the chair$", part, re.I)
+        if in_chair:
+            part = in_chair.group(1)
+            draft.chair = tidy_name(part)
         if not COUNCILLOR.match(part):
             draft.not_drafted.append((number, part))
             continue
         for name in split_names(part):
             name = tidy_name(name)
             role = _ROLE_IN_BRACKETS.search(name)
-            if role and role.group("role").strip().lower() == "chair":
+            if role and role.group("role").strip().lower() in CHAIR_ROLES:
                 draft.chair = draft.chair or name[: role.start()].strip()
             if name in draft.present:
                 draft.repeated.append((number, name))
@@ -173,9 +177,8 @@ def split_names(text: str) -> list[str]:
     if plural:
         names = re.split(r",\s*|\s+and\s+|\s*&\s*", plural.group(2))
         return [f"Councillor {name.strip()}" for name in names if name.strip()]
-    return [name.strip() for name in re.split(r",\s*(?=councillor)|\s+and\s+(?=councillor)"
-                                                r"|\s+(?=councillor\b)", text, flags=re.I)
-            if name.strip()]
+    pattern = rf",\s*{_TITLE_AHEAD}|\s+and\s+{_TITLE_AHEAD}|\s+{_TITLE_AHEAD}"
+    return [name.strip() for name in re.split(pattern, text, flags=re.I) if name.strip()]
 
 
 def tidy_name(name: str) -> str:
@@ -226,11 +229,11 @@ def _tidy_role(role: str) -> str | None:
 
 def read_apologies(text: str) -> list[str]:
     """Read names from 'Apologies for absence were received from Councillors A, B and C.'"""
-    match = re.search(r"\bfrom\s+(.+?)\.?$", text, re.I)
+    match = re.search(r"\b(?:from|on behalf of)\s+(.+?)\.?$", text, re.I)
     if not match:
         return []
-    names = []
-    for part in re.split(r",\s*(?=councillor)|\s+and\s+(?=councillor)", match.group(1),
+    names: list[str] = []
+    for part in re.split(rf",\s*{_TITLE_AHEAD}|\s+and\s+{_TITLE_AHEAD}", match.group(1),
                          flags=re.I):
         names.extend(tidy_name(name) for name in split_names(part.strip()))
     return [name for name in names if COUNCILLOR.match(name)]

@@ -107,7 +107,8 @@ def find_period(text: str) -> tuple[dt.date, dt.date, bool] | None:
     if match:
         first = int(match.group("first"))
         second_text = match.group("second")
-        second = int(second_text) if len(second_text) == 4 else first // 100 * 100 + int(second_text)
+        century = first // 100 * 100
+        second = int(second_text) if len(second_text) == 4 else century + int(second_text)
         if second == first + 1:
             return dt.date(first, 4, 1), dt.date(second, 3, 31), True
     return None

@@ -19,14 +19,13 @@ from digest.extract.dates import find_time, first_date
 from digest.extract.source import Block
 
 NUMBER = r"(?:[A-Z]{2,5}\s)?\d{1,3}(?:[./]\d{1,3})?\.?"
-_NUMBER_ONLY = re.compile(rf"^(?:item\s+(?:no\.?\s*)?|agenda item\s+(?:no\.?\s*)?)?(?P<num>{NUMBER})$",
-                          re.I)
+_ITEM_WORD = r"(?:(?:agenda\s+)?item\s+(?:no\.?\s*)?)?"
+_NUMBER_ONLY = re.compile(rf"^{_ITEM_WORD}(?P<num>{NUMBER})$", re.I)
 _BOLD_TITLE = re.compile(
     rf"^\s*(?:#{{1,6}}\s*)?(?:item\s+)?(?P<num>{NUMBER})\s+(?:\*\*|<b>)(?P<title>[^*<]+?)"
     r"(?:\*\*|</b>)\s*$", re.I,
 )
-_PLAIN_TITLE = re.compile(rf"^(?:item\s+(?:no\.?\s*)?)?(?P<num>{NUMBER})[\s:–-]+(?P<title>[A-Z].+)$",
-                          re.I)
+_PLAIN_TITLE = re.compile(rf"^{_ITEM_WORD}(?P<num>{NUMBER})[\s:–-]+(?P<title>[A-Z].+)$", re.I)
 _PURPOSE = re.compile(
     r"^(?P<title>.+?)\s+(?P<purpose>(?:To|An|A|Members|This|The purpose|Report|Update)\s+[a-z].*)$"
 )
@@ -130,7 +129,7 @@ def tabbed_line(blocks: list[Block], index: int) -> Heading | None:
 
 
 def plain_title(blocks: list[Block], index: int) -> Heading | None:
-    """'54/22 Apologies' or '5. Safeguarding update': a short numbered line that is not a sentence."""
+    """'54/22 Apologies' or '5. Safeguarding update': a short numbered line, not a sentence."""
     block = blocks[index]
     if len(block.lines) != 1 or _is_dated(block.text):
         return None
@@ -145,7 +144,14 @@ def plain_title(blocks: list[Block], index: int) -> Heading | None:
 
 def number_alone(blocks: list[Block], index: int) -> Heading | None:
     """A number on its own line ('6/24', 'CYP 67/08', 'Item 5') with the title on the next."""
-    match = _NUMBER_ONLY.match(blocks[index].text)
+    block = blocks[index]
+    if len(block.lines) == 2 and _NUMBER_ONLY.match(block.lines[0].text.strip()):
+        title = block.lines[1].text.strip()  # 'CYP 67/08' and its title in one paragraph
+        number = _NUMBER_ONLY.match(block.lines[0].text.strip())
+        if number and title and not title.endswith(".") and len(title.split()) <= 14:
+            return Heading(number.group("num").rstrip("."), title, None, index, 1,
+                           "number-then-title")
+    match = _NUMBER_ONLY.match(block.text)
     if not match or index + 1 >= len(blocks):
         return None
     following = blocks[index + 1]
@@ -178,7 +184,38 @@ _ORDERED_RULES = {"numbered-title", "number-then-title", "agenda-line"}
 
 
 def find_headings(blocks: list[Block]) -> list[Heading]:
-    """Return the item headings in ``blocks``, in order."""
+    """Return the item headings in ``blocks``, in order.
+
+    Numbered headings are looked for first; a paper without any falls back to its unnumbered
+    headings (Markdown headings or whole bold lines) after the attendance lists.
+    """
+    numbered = _numbered_headings(blocks)
+    if len(numbered) >= 2:
+        return numbered
+    unnumbered = _unnumbered_headings(blocks)
+    return unnumbered if len(unnumbered) > len(numbered) else numbered
+
+
+_NOT_ITEM = re.compile(r"^(present|apologies:|officers|members|in attendance|also present|"
+                       r"resolved|recommendations?|minutes of|agenda|date|time|venue)\b", re.I)
+
+
+def _unnumbered_headings(blocks: list[Block]) -> list[Heading]:
+    headings = []
+    for index, block in enumerate(blocks):
+        raw = block.lines[0].raw.strip()
+        bold_line = len(block.lines) == 1 and re.fullmatch(r"(\*\*|__)[^*_]+\1", raw)
+        if not (block.kind == "heading" or bold_line) or index == 0:
+            continue
+        text = block.text.strip(" :")
+        if (not text or text.endswith(".") or len(text.split()) > 14 or _NOT_ITEM.match(text)
+                or _is_dated(text)):
+            continue
+        headings.append(Heading(None, text, None, index, 1, "unnumbered-heading"))
+    return headings
+
+
+def _numbered_headings(blocks: list[Block]) -> list[Heading]:
     headings: list[Heading] = []
     index = 0
     while index < len(blocks):
@@ -225,7 +262,7 @@ _MARKER = re.compile(
     r"[:–—-]?\s*(?P<rest>.*)$", re.I,
 )
 _BODY_DECISION = re.compile(
-    r"^(?:(?:the\s+(?:board|committee|panel|cabinet|sub-committee|council)|members)\s+"
+    r"^(?:the\s+(?:board|committee|panel|cabinet|sub-committee|council)\s+"
     r"(?:unanimously\s+)?(?:agreed|resolved|noted|endorsed|approved)|it was\s+(?:unanimously\s+)?"
     r"(?:agreed|resolved))\b", re.I,
 )
@@ -272,6 +309,7 @@ def _decisions(text: str, marker: str, line: int) -> list[DecisionDraft]:
 
 def _tidy(text: str) -> str:
     text = _ENUMERATOR.sub("", " ".join(text.split())).strip(" *;")
+    text = re.sub(r"[;,]\s*(?:and|or)$", "", text).strip(" ;")
     text = re.sub(r"^(?:that)\b", "That", text, flags=re.I)
     return text[:1].upper() + text[1:] if text else text
 

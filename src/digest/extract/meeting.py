@@ -53,6 +53,7 @@ def draft_meeting(segment: Segment) -> MeetingDraft:
         attendance=read_attendance(header if paper == "minutes" else blocks),
         items=read_items(blocks, headings, segment.end, with_body=paper == "minutes"),
     )
+    draft.attendance.apologies.extend(_apologies_from_header(header))
     _apologies_from_items(draft)
     _check(draft)
     return draft
@@ -79,8 +80,7 @@ def _date(header: list[Block]) -> dt.date | None:
     for block in header[:12]:
         for line in block.lines:
             found = first_date(line.text)
-            if found and not re.match(r"^(?:to |the minutes|minutes of the meeting)", line.text,
-                                      re.I):
+            if found and not re.match(r"^(?:to |the minutes)", line.text, re.I):
                 return found
     return None
 
@@ -88,7 +88,7 @@ def _date(header: list[Block]) -> dt.date | None:
 def _time(header: list[Block]) -> str | None:
     for block in header[:12]:
         for line in block.lines:
-            if first_date(line.text) or re.search(r"\b(?:at|from|start)\b", line.text, re.I):
+            if first_date(line.text) or re.search(r"\b(?:at|from|start|time)\b", line.text, re.I):
                 found = find_time(line.text)
                 if found:
                     return found
@@ -105,6 +105,8 @@ def _venue(header: list[Block]) -> str | None:
             prefix = _VENUE_PREFIX.match(text)
             if prefix and _PLACE.search(prefix.group(1)) and not first_date(text):
                 return _tidy_venue(prefix.group(1))
+            if first_date(text) and _PLACE.search(text):
+                return _venue_after_date(text)
             if (_PLACE.search(text) and not first_date(text) and not BODY_WORDS.search(
                 text.split(",")[0]
             ) and len(text.split()) <= 10 and section_of(block) is None):
@@ -112,9 +114,26 @@ def _venue(header: list[Block]) -> str | None:
     return None
 
 
+def _venue_after_date(text: str) -> str | None:
+    """'Tuesday 4 June 2024 at 10am in Committee Room 1, County Hall': the clause with the place."""
+    place = _PLACE.search(text)
+    if place is None:
+        return None
+    before = text[: place.start()]
+    boundary = max((m.end() for m in re.finditer(r",\s*|\s(?:in|at)\s(?:the\s)?", before)),
+                   default=0)
+    venue = text[boundary:]
+    return _tidy_venue(venue) if not first_date(venue) and not find_time(venue) else None
+
+
 def _tidy_venue(venue: str) -> str:
     venue = re.sub(r"\s+-\s+", ", ", venue)
     return " ".join(venue.split()).strip(" .*")
+
+
+def _apologies_from_header(header: list[Block]) -> list[str]:
+    return [name for block in header if re.match(r"^apologies\b", block.text, re.I)
+            for name in read_apologies(block.text)]
 
 
 def _apologies_from_items(draft: MeetingDraft) -> None:

@@ -144,6 +144,9 @@ def _repair_tables(raw_lines: list[str]) -> str:
     return "\n".join(re.sub(r"^- (\|)", r"\1", line) for line in raw_lines)
 
 
+_TEXT_BLOCKS = {"paragraph_open", "html_block", "code_block", "fence"}
+
+
 def _blocks(tokens: list[Token], lines: tuple[Line, ...]) -> list[Block]:
     blocks: list[Block] = []
     depth = {"table": 0, "item": 0}
@@ -167,7 +170,7 @@ def _blocks(tokens: list[Token], lines: tuple[Line, ...]) -> list[Block]:
             own = _own_lines(tokens, index, span)
             if own:
                 blocks.append(Block("item", own))
-        elif token.type == "paragraph_open" and not depth["table"] and not depth["item"] or token.type in {"html_block", "code_block", "fence"} and not depth["item"]:
+        elif token.type in _TEXT_BLOCKS and not depth["table"] and not depth["item"]:
             blocks.append(Block("paragraph", span))
     return blocks
 

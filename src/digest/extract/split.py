@@ -127,7 +127,7 @@ def report_cover(paper: Paper, index: int) -> Start | None:
 
 
 def annual_report_title(paper: Paper, index: int) -> Start | None:
-    """A title naming an annual report, such as 'Walsall Safeguarding Children Board Annual Report'."""
+    """A title naming an annual report: 'Walsall Safeguarding Children Board Annual Report'."""
     block = paper.blocks[index]
     if "annual report" not in block.text.lower() or not is_title_like(block, 16):
         return None

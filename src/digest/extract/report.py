@@ -1,0 +1,186 @@
+"""Draft a review record from a report, annual report or recommendations tracker."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from digest.extract.dates import find_period
+from digest.extract.source import Block
+from digest.extract.split import Segment
+from digest.extract.statistics import StatisticDraft, find_statistics
+
+MAX_STATISTICS = 40
+_PUBLISHER = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’]+\s)+?(?:Safeguarding\s)?(?:Children(?:'s|’s)?\s)?"
+    r"(?:Safeguarding\s)?(?:Partnership|Board))\b"
+)
+_RECOMMENDATION_HEADING = re.compile(
+    r"^(?:\d+(?:\.\d+)?\s+)?(?:recommendations?|recommendations and actions|areas for "
+    r"(?:focus|development)[\w\s-]*|next steps|improvement priorities)\s*:?$", re.I,
+)
+_STATUS = {"complete": "done", "completed": "done", "done": "done", "closed": "done",
+           "in progress": "in progress", "ongoing": "in progress", "on track": "in progress",
+           "underway": "in progress", "open": "open", "not started": "open"}
+
+
+@dataclass
+class RecommendationDraft:
+    """A recommendation with whatever owner, date and progress the paper gives."""
+
+    text: str
+    line: int
+    owner: str | None = None
+    status: str | None = None
+    update: str | None = None
+    due: str | None = None
+
+
+@dataclass
+class ReviewDraft:
+    """A report or review drafted from one document of a paper."""
+
+    kind: str
+    title: str
+    publisher: str | None
+    period: tuple[dt.date, dt.date] | None
+    period_inferred: bool
+    start: int
+    end: int
+    findings: list[tuple[int, str]] = field(default_factory=list)
+    recommendations: list[RecommendationDraft] = field(default_factory=list)
+    statistics: list[StatisticDraft] = field(default_factory=list)
+    doubts: list[tuple[int, str]] = field(default_factory=list)
+
+
+def draft_review(segment: Segment, authority_name: str | None) -> ReviewDraft:
+    """Read a report's title, publisher, period, section headings, recommendations and numbers."""
+    title = _title(segment)
+    period = find_period(title) or _period_in_text(segment.blocks)
+    kind = "annual_report" if segment.kind == "annual_report" else "report"
+    publisher = _publisher(title, segment.blocks) if kind == "annual_report" else None
+    draft = ReviewDraft(
+        kind=kind, title=title, publisher=publisher or authority_name,
+        period=(period[0], period[1]) if period else None,
+        period_inferred=bool(period and period[2]),
+        start=segment.start, end=segment.end,
+        findings=_headings(segment.blocks),
+        recommendations=(_tracker(segment.blocks) if segment.kind == "tracker"
+                         else _recommendations(segment.blocks)),
+    )
+    statistics = find_statistics(segment.blocks) if segment.kind != "tracker" else []
+    draft.statistics = statistics[:MAX_STATISTICS]
+    if len(statistics) > MAX_STATISTICS:
+        draft.doubts.append((segment.start, f"{len(statistics)} numbers found; the first "
+                                            f"{MAX_STATISTICS} are drafted, choose the key ones"))
+    if draft.period_inferred:
+        draft.doubts.append((segment.start, "period read from a year span in the title "
+                                            "(financial year, 1 April to 31 March): check it"))
+    if draft.publisher is None:
+        draft.doubts.append((segment.start, "publisher not found: add who published this"))
+    return draft
+
+
+def _title(segment: Segment) -> str:
+    title = " ".join(segment.title.split())
+    if title and title.lower() not in {"agenda", "recommendation tracker"}:
+        return title
+    for block in segment.blocks[:6]:
+        if block.kind == "heading" or 0 < block.words() <= 14:
+            return block.text
+    return segment.title or "Untitled report"
+
+
+def _publisher(title: str, blocks: tuple[Block, ...]) -> str | None:
+    for text in [title, *(block.text for block in blocks[:30])]:
+        match = _PUBLISHER.search(text)
+        if match:
+            return match.group("name").strip()
+    return None
+
+
+def _period_in_text(blocks: tuple[Block, ...]) -> tuple[dt.date, dt.date, bool] | None:
+    for block in blocks[:40]:
+        if re.search(r"\b(period|covers?|year)\b", block.text, re.I):
+            found = find_period(block.text)
+            if found and not found[2]:
+                return found
+    return None
+
+
+def _headings(blocks: tuple[Block, ...]) -> list[tuple[int, str]]:
+    seen: set[str] = set()
+    headings = []
+    for block in blocks:
+        text = block.text.strip(" :")
+        if block.kind != "heading" or len(text) < 4 or text.lower() in seen:
+            continue
+        seen.add(text.lower())
+        headings.append((block.start, text[:1].upper() + text[1:].lower()
+                         if text.isupper() else text))
+    return headings
+
+
+def _recommendations(blocks: tuple[Block, ...]) -> list[RecommendationDraft]:
+    found: list[RecommendationDraft] = []
+    collecting = False
+    for block in blocks:
+        if _RECOMMENDATION_HEADING.match(block.text):
+            collecting = True
+            continue
+        if not collecting:
+            continue
+        if block.kind == "heading" or (block.kind == "paragraph" and found
+                                       and not re.match(r"^(that|\d)", block.text, re.I)):
+            collecting = False
+            continue
+        text = re.sub(r"^(?:\d+(?:\.\d+)*\.?|[a-z]\)|\([a-z]+\))\s+", "", block.text).strip()
+        if len(text.split()) >= 3 and not text.endswith(":"):
+            found.append(RecommendationDraft(text, block.start))
+    return found
+
+
+def _tracker(blocks: tuple[Block, ...]) -> list[RecommendationDraft]:
+    """Read a tracker table, using its header row to tell the columns apart."""
+    rows = [(line.columns, line.number) for block in blocks
+            for line in (block.lines if block.kind != "row" else block.lines[:1])
+            if len(line.cells) >= 3]
+    header_at = next((i for i, (cells, _) in enumerate(rows)
+                      if any("recommendation" in c.lower() or "action" in c.lower()
+                             for c in cells) and any("status" in c.lower() for c in cells)), None)
+    if header_at is None:
+        return [RecommendationDraft(max(cells, key=len), line) for cells, line in rows
+                if len(max(cells, key=len).split()) >= 6]
+    header = [cell.lower() for cell in rows[header_at][0]]
+    column = {name: _column(header, words) for name, words in {
+        "text": ("recommendation", "action"), "owner": ("officer", "responsible", "owner", "lead"),
+        "status": ("status",), "due": ("target", "due", "completion"), "notes": ("notes",
+                                                                                 "response"),
+    }.items()}
+    drafts = []
+    for cells, line in rows[header_at + 1:]:
+        row = {name: _cell(cells, index) for name, index in column.items()}
+        if not row["text"]:
+            continue
+        status_text = row["status"]
+        drafts.append(RecommendationDraft(
+            row["text"], line, owner=row["owner"],
+            status=_STATUS.get((status_text or "").lower().strip(" .")),
+            update=" ".join(part for part in (status_text, row["notes"]) if part) or None,
+            due=row["due"],
+        ))
+    return drafts
+
+
+def _cell(cells: list[str], index: int | None) -> str | None:
+    if index is None or index >= len(cells):
+        return None
+    return cells[index].strip() or None
+
+
+def _column(header: list[str], words: tuple[str, ...]) -> int | None:
+    for index, name in enumerate(header):
+        if any(word in name for word in words):
+            return index
+    return None
