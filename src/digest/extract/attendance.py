@@ -229,7 +229,9 @@ def _tidy_role(role: str) -> str | None:
 
 def read_apologies(text: str) -> list[str]:
     """Read names from 'Apologies for absence were received from Councillors A, B and C.'"""
-    match = re.search(r"\b(?:from|on behalf of)\s+(.+?)\.?$", text, re.I)
+    match = re.search(r"\b(?:from|on behalf of)\s+(.+?)\.?$", text, re.I) or re.match(
+        r"^apologies(?: for absence)?\s*[:–-]\s*(.+?)\.?$", text, re.I
+    )
     if not match:
         return []
     names: list[str] = []

@@ -77,8 +77,9 @@ def find_time(text: str) -> str | None:
     """Return the first clock time in ``text`` as 'HH:MM' (24-hour), if one is clearly written."""
     for match in _TIME.finditer(text):
         hour, minute, half = match.group("hour"), match.group("minute"), match.group("half")
-        if not half and not (minute and ":" in match.group(0)):
-            continue  # a bare "6" or "6.00" without am/pm is not clearly a time
+        clock = minute and (":" in match.group(0) or int(hour) >= 13)
+        if not half and not clock:
+            continue  # a bare "6" or "6.00" without am or pm is not clearly a time
         value = int(hour)
         if half and half.lower().startswith("p") and value < 12:
             value += 12

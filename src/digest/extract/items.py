@@ -183,6 +183,21 @@ HEADING_RULES: list[HeadingRule] = [
 _ORDERED_RULES = {"numbered-title", "number-then-title", "agenda-line"}
 
 
+_PAGES = re.compile(r"\s*\(?\bpages?\s+\d+(?:\s*[-–]\s*\d+)?\)?\s*$", re.I)
+_PURPOSE_START = re.compile(r"^(?:to|members to|the purpose of)\s+[a-z]", re.I)
+
+
+def tidy_heading(heading: Heading, blocks: list[Block]) -> Heading:
+    """Drop page references from a title; take an agenda purpose from the line after it."""
+    heading.title = _PAGES.sub("", heading.title).strip()
+    after = heading.index + heading.size
+    if heading.purpose is None and after < len(blocks):
+        following = blocks[after]
+        if following.kind != "heading" and _PURPOSE_START.match(following.text):
+            heading.purpose = following.text
+    return heading
+
+
 def find_headings(blocks: list[Block]) -> list[Heading]:
     """Return the item headings in ``blocks``, in order.
 
@@ -190,10 +205,9 @@ def find_headings(blocks: list[Block]) -> list[Heading]:
     headings (Markdown headings or whole bold lines) after the attendance lists.
     """
     numbered = _numbered_headings(blocks)
-    if len(numbered) >= 2:
-        return numbered
-    unnumbered = _unnumbered_headings(blocks)
-    return unnumbered if len(unnumbered) > len(numbered) else numbered
+    unnumbered = _unnumbered_headings(blocks) if len(numbered) < 2 else []
+    chosen = unnumbered if len(unnumbered) > len(numbered) else numbered
+    return [tidy_heading(heading, blocks) for heading in chosen]
 
 
 _NOT_ITEM = re.compile(r"^(present|apologies:|officers|members|in attendance|also present|"
@@ -258,7 +272,8 @@ def _until_closing(body: list[Block]) -> list[Block]:
 
 
 _MARKER = re.compile(
-    r"^(?:it was\s+)?(?P<word>resolved|concluded|agreed|recommendations?)\b\s*"
+    r"^(?:it was\s+)?(?P<word>resolved|concluded|agreed|recommendations?|decisions?|actions?)"
+    r"\b\s*"
     r"[:–—-]?\s*(?P<rest>.*)$", re.I,
 )
 _BODY_DECISION = re.compile(
@@ -319,6 +334,8 @@ def classify(text: str, marker: str | None) -> str:
     lowered = text.lower()
     if re.search(r"\bdefer", lowered):
         return "deferred"
+    if marker and marker.startswith("action"):
+        return "action"
     if marker and marker.startswith("recommendation") or re.search(
         r"\b(?:recommend|recommended|recommends)\b", lowered
     ):

@@ -17,7 +17,7 @@ BODY_WORDS = re.compile(
     r"\b(committee|board|panel|cabinet|council|forum|partnership|sub-committee)\b", re.I
 )
 ITEM_NUMBER = re.compile(r"^(?:item\s+|agenda item\s+(?:no\.?\s*)?)?(?:[A-Z]{2,5}\s)?\d{1,3}"
-                         r"(?:[./]\d{1,3})?\.?(?=\s|$)", re.I)
+                         r"(?:[./]\d{1,3})?[.:]?(?=\s|$)", re.I)
 DOCUMENT_KINDS = ("agenda", "minutes", "report", "annual_report", "tracker", "work_programme",
                   "forward_plan")
 
