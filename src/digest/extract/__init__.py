@@ -58,7 +58,7 @@ def extract_text(paper: Paper, path: Path) -> Extraction:
             result.notes.extend(_note(path, line, draft.path, text)
                                 for line, text in meeting.doubts)
     for segment in result.segments:
-        if segment.kind in {"report", "annual_report", "tracker"}:
+        if segment.kind in {"report", "annual_report", "case_review", "inspection", "tracker"}:
             review = draft_review(segment, name)
             draft = review_file(review, path.name, authority, agenda_meeting)
             result.files.append(draft)

@@ -11,7 +11,7 @@ from digest.extract.source import Block
 from digest.extract.split import Segment
 from digest.extract.statistics import StatisticDraft, find_statistics
 
-MAX_STATISTICS = 40
+MAX_STATISTICS = 60
 _PUBLISHER = re.compile(
     r"(?P<name>(?:[A-Z][\w'’]+\s)+?(?:Safeguarding\s)?(?:Children(?:'s|’s)?\s)?"
     r"(?:Safeguarding\s)?(?:Partnership|Board))\b"
@@ -58,14 +58,15 @@ def draft_review(segment: Segment, authority_name: str | None) -> ReviewDraft:
     """Read a report's title, publisher, period, section headings, recommendations and numbers."""
     title = _title(segment)
     period = find_period(title) or _period_in_text(segment.blocks)
-    kind = "annual_report" if segment.kind == "annual_report" else "report"
-    publisher = _publisher(title, segment.blocks) if kind == "annual_report" else None
+    kind = _review_kind(segment.kind, title)
+    publisher = _publisher(title, segment.blocks) if kind != "report" else None
     draft = ReviewDraft(
         kind=kind, title=title, publisher=publisher or authority_name,
         period=(period[0], period[1]) if period else None,
         period_inferred=bool(period and period[2]),
         start=segment.start, end=segment.end,
-        findings=_headings(segment.blocks),
+        findings=[(line, text) for line, text in _headings(segment.blocks)
+                  if overlap_words(text, title) < 0.9],
         recommendations=(_tracker(segment.blocks) if segment.kind == "tracker"
                          else _recommendations(segment.blocks)),
     )
@@ -80,6 +81,15 @@ def draft_review(segment: Segment, authority_name: str | None) -> ReviewDraft:
     if draft.publisher is None:
         draft.doubts.append((segment.start, "publisher not found: add who published this"))
     return draft
+
+
+def _review_kind(segment_kind: str, title: str) -> str:
+    lowered = title.lower()
+    if segment_kind == "case_review":
+        return "serious_case_review" if "serious case review" in lowered else "practice_review"
+    if segment_kind in {"annual_report", "inspection"}:
+        return segment_kind
+    return "report"
 
 
 def _title(segment: Segment) -> str:
@@ -101,12 +111,19 @@ def _publisher(title: str, blocks: tuple[Block, ...]) -> str | None:
 
 
 def _period_in_text(blocks: tuple[Block, ...]) -> tuple[dt.date, dt.date, bool] | None:
-    for block in blocks[:40]:
+    for block in blocks[:150]:
         if re.search(r"\b(period|covers?|year)\b", block.text, re.I):
             found = find_period(block.text)
             if found and not found[2]:
                 return found
     return None
+
+
+def overlap_words(first: str, second: str) -> float:
+    """Return the share of the first text's words that the second also has."""
+    a = set(re.findall(r"\w+", first.lower()))
+    b = set(re.findall(r"\w+", second.lower()))
+    return len(a & b) / len(a) if a else 0.0
 
 
 def _headings(blocks: tuple[Block, ...]) -> list[tuple[int, str]]:

@@ -18,8 +18,12 @@ BODY_WORDS = re.compile(
 )
 ITEM_NUMBER = re.compile(r"^(?:item\s+|agenda item\s+(?:no\.?\s*)?)?(?:[A-Z]{2,5}\s)?\d{1,3}"
                          r"(?:[./]\d{1,3})?[.:]?(?=\s|$)", re.I)
-DOCUMENT_KINDS = ("agenda", "minutes", "report", "annual_report", "tracker", "work_programme",
-                  "forward_plan")
+DOCUMENT_KINDS = ("agenda", "minutes", "report", "annual_report", "case_review", "inspection",
+                  "tracker", "work_programme", "forward_plan")
+_CASE_REVIEW = re.compile(r"\b(serious case review|(?:child )?safeguarding practice review|"
+                          r"learning review)\b", re.I)
+_INSPECTION = re.compile(r"\b(inspection of|joint targeted area inspection|focused visit|"
+                         r"monitoring visit)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -175,7 +179,22 @@ def forward_plan_title(paper: Paper, index: int) -> Start | None:
     return None
 
 
+def review_title(paper: Paper, index: int) -> Start | None:
+    """A case review or inspection report, named in the paper's opening title."""
+    block = paper.blocks[index]
+    if index > 3 or not is_title_like(block, 18) or re.search(
+        r"\b(committee|subgroup|group|panel)\b", block.text, re.I
+    ):
+        return None
+    if _CASE_REVIEW.search(block.text):
+        return Start("case_review", index, block.text, "case-review-title")
+    if _INSPECTION.search(block.text):
+        return Start("inspection", index, block.text, "inspection-title")
+    return None
+
+
 RULES: list[Rule] = [
+    review_title,
     minutes_heading, agenda_heading, report_cover, minutes_by_attendance, annual_report_title,
     tracker_table, work_programme_title, forward_plan_title,
 ]
@@ -216,7 +235,8 @@ def _same_header(paper: Paper, first: Start, second: Start) -> bool:
 
 def _merge_header(first: Start, second: Start) -> Start:
     """Two starts in one header: keep the earlier place, the more specific kind and title."""
-    rank = {"annual_report": 0, "tracker": 1, "minutes": 2, "report": 3, "agenda": 4}
+    rank = {"case_review": 0, "inspection": 0, "annual_report": 0, "tracker": 1, "minutes": 2,
+            "report": 3, "agenda": 4}
     best = min((first, second), key=lambda s: rank.get(s.kind, 5))
     return Start(best.kind, first.index, best.title or first.title, best.rule)
 

@@ -62,9 +62,11 @@ def _is_tab_table(block: Block) -> bool:
 
 def _text_statistics(block: Block) -> list[StatisticDraft]:
     results = []
-    for line in block.lines:
+    for line in block.lines if block.kind != "heading" else ():
         headline = _HEADLINE.match(line.text.strip())
-        if headline and not _is_year(headline.group("value")):
+        if headline and not _is_year(headline.group("value")) and not re.match(
+            r"^x\b", headline.group("label")
+        ):
             results.append(_draft(headline.group("value"), headline.group("pct"),
                                   headline.group("label").strip(" ,"), None, line.text,
                                   line.number))
@@ -74,7 +76,8 @@ def _text_statistics(block: Block) -> list[StatisticDraft]:
     text = block.text
     for sentence in re.split(r"(?<=[.;])\s+", text):
         for match in _SENTENCE.finditer(sentence):
-            if _is_year(match.group("value")) or _inside_date(sentence, match.start("value")):
+            if (_is_year(match.group("value")) or _inside_date(sentence, match.start("value"))
+                    or re.search(r"\b(?:aged?|under|over)\s*$", sentence[:match.start("value")])):
                 continue
             unit = match.group("unit").split()[0]
             if unit.lower() in _NOT_UNITS:
@@ -101,6 +104,12 @@ def _table_statistics(rows: list[Block]) -> list[StatisticDraft]:
             continue
         position, value = numeric[0]
         unit = "%" if cells[position].strip().endswith("%") else None
+        if unit is None and header:
+            offset = len(header) - len(cells)
+            name = header[position + offset] if 0 <= position + offset < len(header) else ""
+            if re.search(r"\bpage", name, re.I):
+                continue  # a table of contents, not figures
+            unit = name or None
         draft = StatisticDraft(cells[0], value, unit, None, line_number)
         if header and len(numeric) > 1 and len(header) >= len(cells) - 1:
             offset = len(header) - len(cells)
