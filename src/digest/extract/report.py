@@ -67,9 +67,15 @@ def draft_review(segment: Segment, authority_name: str | None) -> ReviewDraft:
         start=segment.start, end=segment.end,
         findings=[(line, text) for line, text in _headings(segment.blocks)
                   if overlap_words(text, title) < 0.9],
-        recommendations=(_tracker(segment.blocks) if segment.kind == "tracker"
-                         else _recommendations(segment.blocks)),
     )
+    if segment.kind == "tracker":
+        draft.recommendations, has_header = _tracker(segment.blocks)
+        if not has_header:
+            draft.doubts.append((segment.start, "the tracker table has no header row: each "
+                                                "recommendation is the longest cell of its row; "
+                                                "check owners and progress by hand"))
+    else:
+        draft.recommendations = _recommendations(segment.blocks)
     statistics = find_statistics(segment.blocks) if segment.kind != "tracker" else []
     draft.statistics = statistics[:MAX_STATISTICS]
     if len(statistics) > MAX_STATISTICS:
@@ -158,8 +164,8 @@ def _recommendations(blocks: tuple[Block, ...]) -> list[RecommendationDraft]:
     return found
 
 
-def _tracker(blocks: tuple[Block, ...]) -> list[RecommendationDraft]:
-    """Read a tracker table, using its header row to tell the columns apart."""
+def _tracker(blocks: tuple[Block, ...]) -> tuple[list[RecommendationDraft], bool]:
+    """Read a tracker table, using its header row (if any) to tell the columns apart."""
     rows = [(line.columns, line.number) for block in blocks
             for line in (block.lines if block.kind != "row" else block.lines[:1])
             if len(line.cells) >= 3]
@@ -168,7 +174,7 @@ def _tracker(blocks: tuple[Block, ...]) -> list[RecommendationDraft]:
                              for c in cells) and any("status" in c.lower() for c in cells)), None)
     if header_at is None:
         return [RecommendationDraft(max(cells, key=len), line) for cells, line in rows
-                if len(max(cells, key=len).split()) >= 6]
+                if len(max(cells, key=len).split()) >= 6], False
     header = [cell.lower() for cell in rows[header_at][0]]
     column = {name: _column(header, words) for name, words in {
         "text": ("recommendation", "action"), "owner": ("officer", "responsible", "owner", "lead"),
@@ -187,7 +193,7 @@ def _tracker(blocks: tuple[Block, ...]) -> list[RecommendationDraft]:
             update=" ".join(part for part in (status_text, row["notes"]) if part) or None,
             due=row["due"],
         ))
-    return drafts
+    return drafts, True
 
 
 def _cell(cells: list[str], index: int | None) -> str | None:
