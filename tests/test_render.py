@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from digest.plan import plan_site, publishable
-from digest.render import escape_markdown, make_environment, relative_link, render_page
+from digest.render import make_environment, render_page
+from digest.render_text import escape_markdown, relative_link
 from digest.validate import load_and_validate
 
 from .conftest import FIXTURE_CONTENT, PROJECT
@@ -50,7 +51,7 @@ def rendered_fixture_pages() -> dict[str, str]:
     assert findings == []
     environment = make_environment(PROJECT / "templates")
     return {
-        page.path: render_page(environment, page.template, page.path, page.context)
+        page.path: render_page(environment, page, content.glossary)
         for page in plan_site(publishable(content))
     }
 

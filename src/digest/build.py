@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import jinja2
 
+from digest.checks import load_config, run_checks
 from digest.findings import Finding, has_errors
 from digest.plan import plan_site, publishable
 from digest.publish import build_site, write_docs
@@ -26,6 +27,7 @@ class BuildOptions:
     docs_dir: Path = Path("build/docs")
     site_dir: Path = Path("site")
     include_drafts: bool = False
+    strict: bool = False
 
 
 @dataclass
@@ -41,17 +43,31 @@ class TemplateProblem(Exception):
     """A template could not be rendered: a bug in templates/, not in content."""
 
 
+def check_content(content_dir: Path, include_drafts: bool = False,
+                  strict: bool = False) -> tuple[Content, list[Finding]]:
+    """Load, validate and check content; with ``strict``, warnings count as errors."""
+    content, findings = load_and_validate(content_dir)
+    config, config_findings = load_config(content_dir)
+    findings += config_findings
+    if has_errors(findings):
+        return content, findings
+    visible = publishable(content, include_drafts=include_drafts)
+    findings += run_checks(visible, config)
+    if strict:
+        findings = [replace(f, level="error") for f in findings]
+    return visible, sorted(findings)
+
+
 def build(options: BuildOptions) -> BuildResult:
     """Build the site; on any content error, return the findings and change nothing."""
-    content, findings = load_and_validate(options.content_dir)
+    visible, findings = check_content(options.content_dir, options.include_drafts, options.strict)
     if has_errors(findings):
         return BuildResult(findings)
-    visible = publishable(content, include_drafts=options.include_drafts)
     pages = plan_site(visible)
     environment = make_environment(options.templates_dir)
     try:
         texts = {
-            page.path: render_page(environment, page.template, page.path, page.context)
+            page.path: render_page(environment, page, visible.glossary)
             for page in pages
         }
     except jinja2.TemplateError as exc:

@@ -7,12 +7,12 @@ import sys
 import time
 from pathlib import Path
 
-from digest.build import BuildOptions, TemplateProblem, build
+from digest.build import BuildOptions, TemplateProblem, build, check_content
 from digest.extract import extract_paper
 from digest.extract.report_text import extraction_report
 from digest.extract.source import PaperError
 from digest.extract.write import WouldOverwrite, write_extraction
-from digest.findings import Finding, format_all, has_errors
+from digest.findings import Finding, as_json, format_all, has_errors
 from digest.publish import PublishError
 from digest.validate import load_and_validate
 
@@ -48,7 +48,22 @@ def _parser() -> argparse.ArgumentParser:
                            help="where to put the built site (default: site)")
     build_cmd.add_argument("--include-drafts", action="store_true",
                            help="also publish records with status: draft (for previews only)")
+    build_cmd.add_argument("--strict", action="store_true",
+                           help="treat warnings (plain language, jargon) as errors")
     build_cmd.set_defaults(run=_run_build)
+
+    check_cmd = commands.add_parser(
+        "check", help="check content for privacy, safety and plain language",
+        description="Validate content/ and run every check: privacy (errors), plain language "
+        "and jargon (warnings). Accept a false positive with an 'allow' entry in the record.",
+    )
+    _content_option(check_cmd)
+    check_cmd.add_argument("--format", choices=["text", "json"], default="text",
+                           help="how to print findings (default: text)")
+    check_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check_cmd.add_argument("--include-drafts", action="store_true",
+                           help="also check records with status: draft")
+    check_cmd.set_defaults(run=_run_check)
 
     validate_cmd = commands.add_parser(
         "validate", help="check content files for mistakes without building",
@@ -97,6 +112,19 @@ def _run_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_check(args: argparse.Namespace) -> int:
+    _, findings = check_content(args.content, args.include_drafts, args.strict)
+    if args.format == "json":
+        print(as_json(findings))
+    elif findings:
+        print(format_all(findings))
+    errors = sum(1 for f in findings if f.level == "error")
+    warnings = len(findings) - errors
+    if args.format == "text":
+        print(f"\n{_plural(errors, 'error')}, {_plural(warnings, 'warning')}.", file=sys.stderr)
+    return 1 if errors else 0
+
+
 def _run_extract(args: argparse.Namespace) -> int:
     try:
         extraction = extract_paper(args.paper)
@@ -132,7 +160,7 @@ def _run_extract(args: argparse.Namespace) -> int:
 def _run_build(args: argparse.Namespace) -> int:
     started = time.monotonic()
     options = BuildOptions(content_dir=args.content, site_dir=args.site,
-                           include_drafts=args.include_drafts,
+                           include_drafts=args.include_drafts, strict=args.strict,
                            docs_dir=Path("build") / ("preview" if args.include_drafts else "docs"))
     try:
         result = build(options)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Literal
 
 Level = Literal["error", "warning"]
@@ -35,6 +36,11 @@ class Finding:
 def format_all(findings: Iterable[Finding]) -> str:
     """Return every finding, sorted by file and line, one block per finding."""
     return "\n".join(f.format() for f in sorted(findings))
+
+
+def as_json(findings: Iterable[Finding]) -> str:
+    """Return the findings as a JSON list, for editors and other tools."""
+    return json.dumps([asdict(f) for f in sorted(findings)], indent=2, ensure_ascii=False)
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

@@ -75,6 +75,14 @@ class Source(LineRange):
     )
 
 
+class Allowance(Strict):
+    """An accepted exception to a check, kept in the content with the reason a person gave."""
+
+    rule: Slug = Field(description="The check's id, for example 'privacy-phone'.")
+    field: Text = Field(description="The field it applies to, for example 'items[2].summary'.")
+    reason: Text = Field(description="Why this is not a problem, for the next person to read.")
+
+
 class Body(Strict):
     """A committee, board or partnership of an authority."""
 
@@ -109,6 +117,7 @@ class Authority(Strict):
     bodies: list[Body] = Field(
         default_factory=list, description="Committees and boards whose meetings we report on."
     )
+    allow: list[Allowance] = Field(default_factory=list, description="Accepted check findings.")
 
 
 class Person(Strict):
@@ -210,6 +219,7 @@ class Meeting(Strict):
     summary: Text | None = Field(default=None, description="Plain-language 'In short'.")
     attendance: Attendance = Field(default_factory=Attendance)
     items: list[Item] = Field(default_factory=list)
+    allow: list[Allowance] = Field(default_factory=list, description="Accepted check findings.")
 
     @field_validator("time", mode="before")
     @classmethod
@@ -273,6 +283,7 @@ class Review(Strict):
         default=None, description="Id of the meeting whose papers include this report."
     )
     source: Source = Field(description="The paper and its lines.")
+    allow: list[Allowance] = Field(default_factory=list, description="Accepted check findings.")
 
 
 class Topic(Strict):

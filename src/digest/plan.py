@@ -25,6 +25,7 @@ class Page:
     path: str
     template: str
     context: dict[str, Any] = field(default_factory=dict)
+    authority: str | None = None  # whose glossary meanings apply on this page
 
 
 @dataclass(frozen=True)
@@ -118,12 +119,12 @@ def plan_site(content: Content) -> list[Page]:
             "meetings": own_meetings,
             "reviews": own_reviews,
             "key_numbers": _key_numbers(own_reviews),
-        }))
+        }, authority=authority.id))
     for view in meetings:
         pages.append(Page(view.path, "meeting.md.j2", {
             "view": view, "meeting": view.meeting, "topics": content.topics,
             "source_page": source_path(view.meeting.source.paper),
-        }))
+        }, authority=view.authority.id))
     by_meeting = {view.meeting.id: view for view in meetings}
     for review in reviews:
         pages.append(Page(review_path(review.id), "review.md.j2", {
@@ -132,7 +133,7 @@ def plan_site(content: Content) -> list[Page]:
             "meeting": by_meeting.get(review.considered_at or ""),
             "topics": content.topics,
             "source_page": source_path(review.source.paper),
-        }))
+        }, authority=review.authority))
     for topic in topics:
         pages.append(Page(topic_path(topic.id), "topic.md.j2", {
             "topic": topic, "entries": _topic_entries(topic, meetings, reviews, content),

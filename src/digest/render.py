@@ -9,41 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import posixpath
-import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-# Characters that start Markdown syntax anywhere in a line (Python-Markdown honours a backslash
-# before each of them), and the patterns that only matter at the start of a line.
-_INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]|!])")
-_LINE_START_SPECIAL = re.compile(r"^(\s*)([#+\-=>]|\d+[.)])")
+from digest.explain import Explainer
+from digest.model import GlossaryTerm
+from digest.render_text import escape_markdown, relative_link
 
-
-def escape_markdown(text: str) -> Markup:
-    """Return ``text`` as Markdown that displays exactly that text, on one line."""
-    text = re.sub(r"\s+", " ", text)
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _INLINE_SPECIAL.sub(r"\\\1", text)
-    text = _LINE_START_SPECIAL.sub(lambda m: m.group(1) + _escape_start(m.group(2)), text)
-    return Markup(text)
-
-
-def _escape_start(token: str) -> str:
-    if token[-1] in ".)":
-        return token[:-1] + "\\" + token[-1]
-    return "\\" + token
-
-
-def escape_paragraphs(text: str) -> Markup:
-    """Return ``text`` as escaped Markdown paragraphs, keeping its blank-line paragraph breaks."""
-    paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
-    return Markup("\n\n".join(escape_markdown(p) for p in paragraphs))
-
+if TYPE_CHECKING:
+    from digest.plan import Page
 
 def _finalize(value: Any) -> Any:
     if isinstance(value, Markup):
@@ -97,23 +75,21 @@ def make_environment(templates_dir: Path) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(
-        long_date=long_date, short_date=short_date, number=number, paragraphs=escape_paragraphs
-    )
+    env.filters.update(long_date=long_date, short_date=short_date, number=number)
     env.globals.update(front_matter=front_matter)
     return env
 
 
-def relative_link(from_page: str, to_page: str) -> Markup:
-    """Return the relative Markdown link from one generated page to another ('a/b.md#x')."""
-    target, _, anchor = to_page.partition("#")
-    path = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
-    return Markup(path + (f"#{anchor}" if anchor else ""))
+def render_page(env: Environment, page: Page, glossary: list[GlossaryTerm]) -> str:
+    """Render one page.
 
-
-def render_page(env: Environment, template: str, page_path: str, context: dict[str, Any]) -> str:
-    """Render one page; ``link`` in the template resolves site paths relative to this page."""
+    In the template, ``link`` resolves site paths relative to this page and ``explain`` escapes
+    text while explaining each glossary term on its first use on the page.
+    """
     def link(to_page: str) -> Markup:
-        return relative_link(page_path, to_page)
+        return relative_link(page.path, to_page)
 
-    return env.get_template(template).render(context, link=link, page_path=page_path)
+    explain = Explainer(glossary, page.path, page.authority)
+    return env.get_template(page.template).render(
+        page.context, link=link, explain=explain, page_path=page.path
+    )

@@ -1,0 +1,33 @@
+"""privacy-address: no home addresses (a house number with a postcode) in published text.
+
+An organisation's address without a house number, like a council house, is fine.
+
+PASS: "Council House, Lichfield Street, Walsall, WS1 1TW"
+FAIL: "The family lived at 14 Park Road, Walsall WS2 8AB."
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from digest.checks.rule import Settings, finding
+from digest.checks.texts import published_texts
+from digest.findings import Finding, Level
+from digest.validate import Content
+
+ID = "privacy-address"
+LEVEL: Level = "error"
+DEFAULT: Settings = {}
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+_HOUSE_NUMBER = re.compile(r"(?:^|[\s,])\d{1,4}[A-Za-z]?,?\s+[A-Z][a-z]+")
+
+
+def check(content: Content, settings: Settings) -> Iterator[Finding]:
+    """Report a postcode that has a house number before it in the same text."""
+    for text in published_texts(content):
+        for match in _POSTCODE.finditer(text.value):
+            before = text.value[max(0, match.start() - 60): match.start()]
+            if _HOUSE_NUMBER.search(before):
+                yield finding(text, ID, LEVEL, "contains what looks like a home address",
+                              "remove the house number and postcode")

@@ -1,0 +1,51 @@
+"""jargon-word: council jargon in our plain-language text gets a plainer word suggested.
+
+PASS: "Councillors looked at the report."
+FAIL: "The report was noted in the municipal year." (suggests 'looked at', 'council year')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from digest.checks.rule import Settings, finding
+from digest.checks.texts import published_texts
+from digest.findings import Finding, Level
+from digest.validate import Content
+
+ID = "jargon-word"
+LEVEL: Level = "warning"
+DEFAULT: Settings = {"words": {
+    "municipal year": "council year (May to May)",
+    "noted": "looked at, or were told about",
+    "cohort": "group",
+    "multi-agency": "several services working together",
+    "stakeholders": "people and groups involved",
+    "utilise": "use",
+    "facilitate": "help",
+    "in relation to": "about",
+    "prior to": "before",
+    "subsequently": "later",
+    "mitigate": "reduce",
+    "robust": "strong",
+    "holistic": "whole",
+    "pertaining to": "about",
+    "in respect of": "about",
+    "commissioned": "paid for",
+    "outcomes": "results",
+    "salient": "main",
+    "thresholds": "the point at which help is given",
+}}
+
+
+def check(content: Content, settings: Settings) -> Iterator[Finding]:
+    """Report each jargon word once per summary, with a plainer alternative."""
+    words: dict[str, str] = settings["words"]
+    for text in published_texts(content):
+        if text.role not in {"summary", "plain"}:
+            continue
+        for word, plain in words.items():
+            if re.search(rf"\b{re.escape(word)}\b", text.value, re.I):
+                yield finding(text, ID, LEVEL, f"uses council jargon: '{word}'",
+                              f"try: {plain}")

@@ -1,0 +1,41 @@
+"""privacy-nhs-number: no NHS numbers in published text.
+
+Ten digits that pass the NHS number check-digit test are treated as an NHS number.
+
+PASS: "There were 4,194 referrals."
+FAIL: "NHS number 943 476 5919 was shared."
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from digest.checks.rule import Settings, finding
+from digest.checks.texts import published_texts
+from digest.findings import Finding, Level
+from digest.validate import Content
+
+ID = "privacy-nhs-number"
+LEVEL: Level = "error"
+DEFAULT: Settings = {}
+_TEN_DIGITS = re.compile(r"(?<![\d,.])\d{3}[\s-]?\d{3}[\s-]?\d{4}(?![\d,.])")
+
+
+def is_nhs_number(candidate: str) -> bool:
+    """Return True if ten digits pass the NHS number's modulus 11 check."""
+    digits = [int(d) for d in re.sub(r"\D", "", candidate)]
+    if len(digits) != 10:
+        return False
+    remainder = sum(d * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True)) % 11
+    check = 11 - remainder
+    return check != 10 and (check % 11) == digits[9]
+
+
+def check(content: Content, settings: Settings) -> Iterator[Finding]:
+    """Report every valid NHS number in published text."""
+    for text in published_texts(content):
+        for match in _TEN_DIGITS.finditer(text.value):
+            if is_nhs_number(match.group()):
+                yield finding(text, ID, LEVEL, "contains what looks like an NHS number",
+                              "remove it: health identifiers are never published")

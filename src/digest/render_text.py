@@ -1,0 +1,36 @@
+"""Text helpers for generated Markdown: escaping content, and links between pages."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from markupsafe import Markup
+
+# Characters that start Markdown syntax anywhere in a line (Python-Markdown honours a backslash
+# before each of them), and the patterns that only matter at the start of a line.
+_INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]|!])")
+_LINE_START_SPECIAL = re.compile(r"^(\s*)([#+\-=>]|\d+[.)])")
+
+
+def escape_markdown(text: str) -> Markup:
+    """Return ``text`` as Markdown that displays exactly that text, on one line."""
+    text = re.sub(r"\s+", " ", text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    text = _LINE_START_SPECIAL.sub(lambda m: m.group(1) + _escape_start(m.group(2)), text)
+    return Markup(text)
+
+
+def _escape_start(token: str) -> str:
+    if token[-1] in ".)":
+        return token[:-1] + "\\" + token[-1]
+    return "\\" + token
+
+
+
+def relative_link(from_page: str, to_page: str) -> Markup:
+    """Return the relative Markdown link from one generated page to another ('a/b.md#x')."""
+    target, _, anchor = to_page.partition("#")
+    path = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    return Markup(path + (f"#{anchor}" if anchor else ""))

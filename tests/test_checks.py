@@ -1,0 +1,104 @@
+"""Each check triggers on text it must catch and stays quiet on text it must allow."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from digest.checks import RULES, run_checks
+from digest.cli import main
+from digest.validate import load_and_validate
+
+from .test_validate_errors import AUTHORITY, GLOSSARY, MEETING, write_content
+
+CASES = yaml.safe_load((Path(__file__).parent / "checks" / "cases.yaml").read_text())
+HELP = "help: {children_front_door: 0300 555 2866}\n"
+ATTENDED = MEETING.replace("  present: [Councillor Hicken]",
+                           "  present: [Councillor Hicken]\n  officers: [{name: R. Homer}]")
+
+
+def content_with_summary(root: Path, summary: str, extra: str = "") -> Path:
+    """A small valid content tree whose meeting has the given summary."""
+    meeting = ATTENDED.replace("paper: minutes\n",
+                               f"paper: minutes\nsummary: {json.dumps(summary)}\n{extra}")
+    content = write_content(root, meeting, GLOSSARY.replace("term: MASH", "term: MASH\n"
+                                                            "    expansion: Hub"))
+    (content / "authorities" / "walsall.yaml").write_text(AUTHORITY + HELP)
+    return content
+
+
+def rules_triggered(root: Path, summary: str, extra: str = "") -> list[str]:
+    content, findings = load_and_validate(content_with_summary(root, summary, extra))
+    assert findings == []
+    return [f.rule for f in run_checks(content) if f.field == "summary" and f.rule]
+
+
+CASE_LIST = [(rule, kind, text) for rule, cases in CASES.items()
+             for kind in ("fail", "pass") for text in cases[kind]]
+
+
+@pytest.mark.parametrize(("rule", "kind", "text"), CASE_LIST,
+                         ids=[f"{rule}-{kind}-{i}" for i, (rule, kind, _) in enumerate(CASE_LIST)])
+def test_rule_case(tmp_path: Path, rule: str, kind: str, text: str) -> None:
+    triggered = rules_triggered(tmp_path, " ".join(text.split()))
+    assert (rule in triggered) == (kind == "fail"), triggered
+
+
+def test_every_rule_has_cases_and_documented_examples() -> None:
+    assert {rule.ID for rule in RULES} == set(CASES)
+    for rule in RULES:
+        assert "PASS:" in (rule.__doc__ or "") and "FAIL:" in (rule.__doc__ or ""), rule.ID
+
+
+def test_an_allowance_accepts_a_finding_and_says_why(tmp_path: Path) -> None:
+    allow = ("allow:\n  - {rule: privacy-phone, field: summary, reason: The NSPCC's published "
+             "adult helpline}\n")
+    assert "privacy-phone" not in rules_triggered(tmp_path, "Call 0808 800 5000.", allow)
+
+
+def test_an_unneeded_allowance_is_reported(tmp_path: Path) -> None:
+    allow = "allow:\n  - {rule: privacy-phone, field: summary, reason: No longer needed}\n"
+    content, _ = load_and_validate(content_with_summary(tmp_path, "A plain summary.", allow))
+    assert [f.format() for f in run_checks(content)] == [
+        "content/meetings/walsall/2024-04-16-scrutiny.yaml:11: warning: allow[0]: "
+        "[allow-unused] nothing needs this allowance for privacy-phone on summary\n"
+        "    hint: remove it"
+    ]
+
+
+def test_settings_change_thresholds_and_unknown_settings_are_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    long = "The committee looked at the report and asked questions about the work of the team."
+    content = content_with_summary(tmp_path, long)
+    (content / "checks.yaml").write_text("sentence-length: {max_words: 10}\nreading-grade: "
+                                         "{max_grade: 12, colour: red}\n")
+    assert main(["check", "--content", str(content)]) == 1
+    out = capsys.readouterr().out
+    assert ("content/checks.yaml:2: reading-grade.colour: 'colour' is not a setting of "
+            "reading-grade") in out
+    (content / "checks.yaml").write_text("sentence-length: {max_words: 10}\n")
+    assert main(["check", "--content", str(content)]) == 0
+    assert "[sentence-length] has a sentence of 15 words" in capsys.readouterr().out
+
+
+def test_check_command_text_json_and_strict(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = content_with_summary(tmp_path, "The report was noted. Call 07775 541850.")
+    assert main(["check", "--content", str(content)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[0] == (
+        "content/meetings/walsall/2024-04-16-scrutiny.yaml:9: summary: [privacy-phone] contains "
+        "a phone number: '...was noted. Call 07775 541850.'"
+    )
+    assert captured.err == "\n1 error, 1 warning.\n"
+    assert main(["check", "--content", str(content), "--format", "json"]) == 1
+    rules = [f["rule"] for f in json.loads(capsys.readouterr().out)]
+    assert rules == ["privacy-phone", "jargon-word"]
+    fine = content_with_summary(tmp_path / "fine", "The report was noted.")
+    assert main(["check", "--content", str(fine)]) == 0
+    assert main(["check", "--content", str(fine), "--strict"]) == 1
