@@ -92,6 +92,12 @@ BREAKAGES = [
      f"{FIXTURE_MEETING}:7: venu: 'venu' is not a field here"),
     ("unknown authority", "authority: testshire", "authority: testshir",
      f"{FIXTURE_MEETING}:3: authority: 'testshir' is not an authority in content/authorities/"),
+    ("planted phone number", "summary: Councillors", "summary: Ring 07700 900123. Councillors",
+     f"{FIXTURE_MEETING}:10: summary: [privacy-phone] contains a phone number: "
+     "'Ring 07700 900123. Councillors...'"),
+    ("planted e-mail address", "summary: Councillors", "summary: Mail jo@example.org. Councillors",
+     f"{FIXTURE_MEETING}:10: summary: [privacy-email] contains an e-mail address: "
+     "'Mail jo@example.org. Councillors...'"),
 ]
 
 
@@ -172,3 +178,36 @@ def test_validate_command(
     assert capsys.readouterr().out == (
         "Content is valid: 1 authority, 2 meetings, 1 review, 2 topics, 2 glossary terms.\n"
     )
+
+
+ATTACKS = {
+    "summary: Councillors looked at":
+        'summary: <script>alert("xss-1")</script> Councillors looked at',
+    "    summary: One councillor could not come.":
+        "    summary: One <img src=x onerror=alert('xss-2')> councillor could not come.",
+    "    points: [The Director presented the report.]":
+        "    points: ['[click me](javascript:alert(3))', '<div onclick=\"alert(4)\">x</div>']",
+    "    title: Neglect strategy": "    title: 'Neglect strategy { onclick=alert(5) }'",
+}
+
+
+def test_content_is_never_trusted_as_markup(project: Path) -> None:
+    meeting = project / "content" / "meetings" / "testshire" / "2024-05-01-scrutiny.yaml"
+    text = meeting.read_text()
+    for old, new in ATTACKS.items():
+        assert old in text
+        text = text.replace(old, new, 1)
+    meeting.write_text(text)
+    assert build(options_for(project)).findings == []
+    page = project / "site" / "meetings" / "testshire-2024-05-01-scrutiny" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    tags = re.findall(r"<[a-zA-Z][^>]*>", html)
+    assert [t for t in tags if re.search(r"\son\w+\s*=", t)] == []
+    assert [t for t in tags if "javascript:" in t.lower()] == []
+    assert not re.search(r"<script[^>]*>[^<]*alert", html)
+    visible = html_text(page)
+    for shown in ['<script>alert("xss-1")</script>', "<img src=x onerror=alert('xss-2')>",
+                  "[click me](javascript:alert(3))", '<div onclick="alert(4)">x</div>',
+                  "{ onclick=alert(5) }"]:
+        assert shown in visible.replace("&lt;", "<").replace("&gt;", ">").replace(
+            "&quot;", '"').replace("&#39;", "'").replace("&amp;", "&"), shown

@@ -101,6 +101,13 @@ CASES = [
     ("missing required field", "paper: minutes\n", "",
      f"{MEETING_FILE}:1: paper: 'paper' is required but missing\n"
      "    hint: Whether we have the agenda or the minutes."),
+    ("id that climbs out of the site", "id: walsall-2024-04-16-scrutiny", "id: ../../etc",
+     f"{MEETING_FILE}:1: id: '../../etc' is not a valid id\n"
+     "    hint: use only lowercase letters, digits and single hyphens, like 'walsall'"),
+    ("paper path that climbs out of the papers folder", "paper: minutes.md",
+     "paper: ../../secrets.md",
+     f"{MEETING_FILE}:9: source.paper: '../../secrets.md' is not a plain file name\n"
+     "    hint: give just the name of a file in content/papers/, without folders"),
     ("bad slug", "id: walsall-2024-04-16-scrutiny", "id: Walsall_Meeting",
      f"{MEETING_FILE}:1: id: 'Walsall_Meeting' is not a valid id\n"
      "    hint: use only lowercase letters, digits and single hyphens, like 'walsall'"),

@@ -41,7 +41,7 @@ class Explainer:
         pieces, position = [], 0
         for match in self.pattern.finditer(escaped):
             term = self._term(match.group())
-            if term is None or term.id in self.seen:
+            if term is None or term.id in self.seen or self._inside_a_name(match, escaped):
                 continue
             self.seen.add(term.id)
             pieces.append(escaped[position:match.start()])
@@ -49,6 +49,14 @@ class Explainer:
             position = match.end()
         pieces.append(escaped[position:])
         return Markup("".join(pieces))
+
+    @staticmethod
+    def _inside_a_name(match: re.Match[str], text: str) -> bool:
+        """'Scrutiny' in 'Overview and Scrutiny Committee' is part of a name, not the term."""
+        if match.group().isupper():
+            return False
+        following = re.match(r"\s+(\w)", text[match.end():])
+        return bool(following and following.group(1).isupper())
 
     def _term(self, found: str) -> GlossaryTerm | None:
         return self.terms.get(found) or next(
