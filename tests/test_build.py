@@ -30,6 +30,9 @@ def test_real_site_has_every_kind_of_page(real_site: Path) -> None:
     assert len(list((real_site / "meetings").glob("*/index.html"))) >= 5
     assert len(list((real_site / "reviews").glob("*/index.html"))) >= 2
     assert (real_site / "search" / "search_index.json").is_file()
+    readability = html_text(real_site / "about" / "readability" / "index.html")
+    assert "Our summaries: median grade" in readability
+    assert "walsall-safeguarding-children-board-annual-report-2013-14.md" in readability
 
 
 @pytest.mark.parametrize("meeting_file", MEETINGS, ids=[m.stem for m in MEETINGS])
@@ -148,7 +151,7 @@ def test_build_reports_pages_and_where_to_open_them(
     assert main(["build"]) == 0
     out = capsys.readouterr().out
     assert re.fullmatch(
-        r"Built 12 pages \(12 changed\) in \d+\.\d s\.\n"
+        r"Built 13 pages \(13 changed\) in \d+\.\d s\.\n"
         r"Open site/index.html, or run: python -m http.server -d site 8000\n", out
     )
 
@@ -211,3 +214,14 @@ def test_content_is_never_trusted_as_markup(project: Path) -> None:
                   "{ onclick=alert(5) }"]:
         assert shown in visible.replace("&lt;", "<").replace("&gt;", ">").replace(
             "&quot;", '"').replace("&#39;", "'").replace("&amp;", "&"), shown
+
+
+def test_readability_command(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(project)
+    assert main(["readability"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[1].startswith("meetings/testshire-2024-05-01-scrutiny.md")
+    assert re.search(r"Summaries: median grade \d+\.\d, worst \d+\.\d\. Source papers: "
+                     r"median grade \d+\.\d\.", out)

@@ -13,6 +13,7 @@ from digest.checks import load_config, run_checks
 from digest.findings import Finding, has_errors
 from digest.plan import plan_site, publishable
 from digest.publish import build_site, write_docs
+from digest.readability_report import measure
 from digest.render import make_environment, render_page
 from digest.validate import Content, load_and_validate
 
@@ -63,7 +64,7 @@ def build(options: BuildOptions) -> BuildResult:
     visible, findings = check_content(options.content_dir, options.include_drafts, options.strict)
     if has_errors(findings):
         return BuildResult(findings)
-    pages = plan_site(visible)
+    pages = plan_site(visible, measure(visible, options.content_dir / "papers"))
     environment = make_environment(options.templates_dir)
     try:
         texts = {

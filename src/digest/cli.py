@@ -14,6 +14,7 @@ from digest.extract.source import PaperError
 from digest.extract.write import WouldOverwrite, write_extraction
 from digest.findings import Finding, as_json, format_all, has_errors
 from digest.publish import PublishError
+from digest.readability_report import format_table, measure
 from digest.validate import load_and_validate
 
 
@@ -64,6 +65,14 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--include-drafts", action="store_true",
                            help="also check records with status: draft")
     check_cmd.set_defaults(run=_run_check)
+
+    readability_cmd = commands.add_parser(
+        "readability", help="show how readable each page is, beside its source papers",
+        description="Print the reading grade (Flesch-Kincaid) of each page's summaries, the "
+        "longest sentence and unexplained short forms, and the same for the source papers.",
+    )
+    _content_option(readability_cmd)
+    readability_cmd.set_defaults(run=_run_readability)
 
     validate_cmd = commands.add_parser(
         "validate", help="check content files for mistakes without building",
@@ -123,6 +132,15 @@ def _run_check(args: argparse.Namespace) -> int:
     if args.format == "text":
         print(f"\n{_plural(errors, 'error')}, {_plural(warnings, 'warning')}.", file=sys.stderr)
     return 1 if errors else 0
+
+
+def _run_readability(args: argparse.Namespace) -> int:
+    content, findings = check_content(args.content)
+    if has_errors(findings):
+        print(format_all(findings))
+        return 1
+    print(format_table(measure(content, args.content / "papers")))
+    return 0
 
 
 def _run_extract(args: argparse.Namespace) -> int:

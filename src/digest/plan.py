@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from digest.model import Authority, Body, Item, Meeting, Review, Statistic, Topic
 from digest.validate import Content
+
+if TYPE_CHECKING:
+    from digest.readability_report import Readability
 
 LATEST_ON_HOME = 6
 KEY_NUMBERS_PER_REVIEW = 6
@@ -83,7 +86,7 @@ def publishable(content: Content, include_drafts: bool = False) -> Content:
     )
 
 
-def plan_site(content: Content) -> list[Page]:
+def plan_site(content: Content, readability: Readability | None = None) -> list[Page]:
     """Return every page of the site, in a stable order."""
     meetings = _meeting_views(content)
     reviews = _sorted_reviews(content.reviews)
@@ -109,8 +112,12 @@ def plan_site(content: Content) -> list[Page]:
         }),
         Page("about.md", "about.md.j2", {
             "papers": [(paper, source_path(paper)) for paper in sorted(sources)],
+            "readability": readability is not None,
         }),
     ]
+    if readability is not None:
+        pages.append(Page("about/readability.md", "readability.md.j2",
+                          {"report": readability}))
     for authority in authorities:
         own_meetings = [m for m in meetings if m.authority.id == authority.id]
         own_reviews = [r for r in reviews if r.authority == authority.id]

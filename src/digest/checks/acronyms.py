@@ -22,7 +22,7 @@ ID = "jargon-acronym"
 LEVEL: Level = "warning"
 DEFAULT: Settings = {"ignore": ["UK", "OK", "TV", "II", "III", "IV"]}
 # Two capitals or more: review codes such as 'W3' or 'Child B' are pseudonyms, not jargon.
-_ACRONYM = re.compile(r"\b[A-Z]{2}[A-Z0-9&]{0,6}\b")
+ACRONYM = re.compile(r"\b[A-Z]{2}[A-Z0-9&]{0,6}\b")
 
 
 def known_terms(glossary: list[GlossaryTerm], authority: str | None) -> set[str]:
@@ -40,7 +40,7 @@ def check(content: Content, settings: Settings) -> Iterator[Finding]:
             continue
         authority = text.record.id if isinstance(text.record, Authority) else text.record.authority
         known = known_terms(content.glossary, authority)
-        missing = [word for word in dict.fromkeys(_ACRONYM.findall(text.value))
+        missing = [word for word in dict.fromkeys(ACRONYM.findall(text.value))
                    if word not in known and word not in ignored and not word.isdigit()]
         for word in missing:
             yield finding(text, ID, LEVEL, f"'{word}' is not explained in the glossary",

@@ -1,0 +1,135 @@
+"""How readable each page's plain-language text is, beside the papers it was drawn from.
+
+Used by ``digest readability`` (a table for comms teams) and by the site's readability page, so
+the gain from paper to page is visible to everyone.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from pathlib import Path
+
+from digest.checks.acronyms import ACRONYM, known_terms
+from digest.checks.readability import grade, longest_sentence, sentences
+from digest.checks.texts import published_texts
+from digest.extract.source import clean_line
+from digest.model import Meeting, Review
+from digest.plan import meeting_path, review_path
+from digest.validate import Content
+
+MIN_WORDS = 8  # a grade means little for a few words
+
+
+@dataclass(frozen=True)
+class PageMeasure:
+    """Readability of one page's summaries."""
+
+    page: str
+    title: str
+    summaries: int
+    mean_grade: float
+    worst_grade: float
+    longest_sentence: int
+    unexplained: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PaperMeasure:
+    """Readability of one source paper."""
+
+    paper: str
+    grade: float
+    longest_sentence: int
+
+
+@dataclass(frozen=True)
+class Readability:
+    """Every page and paper, with the medians that sum them up."""
+
+    pages: list[PageMeasure]
+    papers: list[PaperMeasure]
+    summary_grades: list[float]
+
+    @property
+    def median_summary_grade(self) -> float:
+        """Return the median grade of all summaries."""
+        return statistics.median(self.summary_grades) if self.summary_grades else 0.0
+
+    @property
+    def worst_summary_grade(self) -> float:
+        """Return the highest grade of any summary."""
+        return max(self.summary_grades, default=0.0)
+
+    @property
+    def median_paper_grade(self) -> float:
+        """Return the median grade of the source papers."""
+        return statistics.median(p.grade for p in self.papers) if self.papers else 0.0
+
+
+def measure(content: Content, papers_dir: Path) -> Readability:
+    """Measure every meeting and review page's summaries and every source paper."""
+    by_page: dict[str, list[str]] = {}
+    titles: dict[str, str] = {}
+    unexplained: dict[str, set[str]] = {}
+    for meeting in content.meetings:
+        titles[meeting_path(meeting.id)] = f"{meeting.authority}, {meeting.date}"
+    for review in content.reviews:
+        titles[review_path(review.id)] = review.title
+    for text in published_texts(content):
+        record = text.record
+        if record is None or text.role not in {"summary", "plain"}:
+            continue
+        if isinstance(record, Meeting):
+            page = meeting_path(record.id)
+        elif isinstance(record, Review):
+            page = review_path(record.id)
+        else:
+            continue
+        if text.role == "summary" and len(text.value.split()) >= MIN_WORDS:
+            by_page.setdefault(page, []).append(text.value)
+        known = known_terms(content.glossary, record.authority)
+        unexplained.setdefault(page, set()).update(
+            word for word in ACRONYM.findall(text.value) if word not in known
+        )
+    pages = [
+        PageMeasure(page, titles.get(page, page), len(texts),
+                    statistics.mean(grade(t) for t in texts), max(grade(t) for t in texts),
+                    max(longest_sentence(t) for t in texts),
+                    tuple(sorted(unexplained.get(page, set()))))
+        for page, texts in sorted(by_page.items())
+    ]
+    all_grades = [grade(t) for texts in by_page.values() for t in texts]
+    paper_names = sorted({m.source.paper for m in content.meetings}
+                         | {r.source.paper for r in content.reviews})
+    papers = [paper_measure(papers_dir / name) for name in paper_names
+              if (papers_dir / name).is_file()]
+    return Readability(pages, papers, all_grades)
+
+
+def paper_measure(path: Path) -> PaperMeasure:
+    """Measure a paper's prose: lines of five words or more, each line ending a sentence."""
+    lines = [" ".join(clean_line(raw).split()) for raw in path.read_text(encoding="utf-8",
+                                                                           errors="replace")
+             .splitlines()]
+    prose = [line if line.endswith((".", "!", "?")) else f"{line}." for line in lines
+             if len(line.split()) >= 5]
+    text = " ".join(prose)
+    longest = max((len(s.split()) for line in prose for s in sentences(line)), default=0)
+    return PaperMeasure(path.name, grade(text) if text else 0.0, longest)
+
+
+def format_table(report: Readability) -> str:
+    """Return the report as a plain-text table."""
+    rows = [f"{'page':62} {'summaries':>9} {'grade':>6} {'worst':>6} {'longest':>8}  unexplained"]
+    for page in report.pages:
+        rows.append(f"{page.page:62} {page.summaries:9d} {page.mean_grade:6.1f} "
+                    f"{page.worst_grade:6.1f} {page.longest_sentence:8d}  "
+                    f"{', '.join(page.unexplained) or '-'}")
+    rows += ["", f"{'source paper':78} {'grade':>6} {'longest':>8}"]
+    for paper in report.papers:
+        rows.append(f"{paper.paper:78} {paper.grade:6.1f} {paper.longest_sentence:8d}")
+    rows += ["", f"Summaries: median grade {report.median_summary_grade:.1f}, worst "
+                 f"{report.worst_summary_grade:.1f}. Source papers: median grade "
+                 f"{report.median_paper_grade:.1f}."]
+    return "\n".join(rows)
