@@ -31,6 +31,7 @@ def project(tmp_path: Path) -> Path:
     root.mkdir()
     shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(PROJECT / "templates", root / "templates")
+    shutil.copytree(PROJECT / "overrides", root / "overrides")
     shutil.copytree(FIXTURE_CONTENT, root / "content")
     return root
 

@@ -151,7 +151,7 @@ def test_build_reports_pages_and_where_to_open_them(
     assert main(["build"]) == 0
     out = capsys.readouterr().out
     assert re.fullmatch(
-        r"Built 13 pages \(13 changed\) in \d+\.\d s\.\n"
+        r"Built 15 pages \(15 changed\) in \d+\.\d s\.\n"
         r"Open site/index.html, or run: python -m http.server -d site 8000\n", out
     )
 

@@ -23,6 +23,7 @@ KINDS: dict[str, str] = {
     "reviews/*/*.yaml": "review",
     "topics.yaml": "topics",
     "glossary.yaml": "glossary",
+    "accessibility.yaml": "accessibility",
 }
 # Read by other parts of the digest (the checks' settings), so not reported as misplaced.
 SETTINGS_FILES = {"checks.yaml"}

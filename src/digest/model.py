@@ -322,3 +322,33 @@ class GlossaryFile(Strict):
     """content/glossary.yaml."""
 
     terms: list[GlossaryTerm]
+
+
+class AutomatedAudit(Strict):
+    """The last automated accessibility test of the whole site."""
+
+    tool: Text = Field(description="Tool and version, for example 'axe-core 4.12.1'.")
+    date: dt.date = Field(description="When the test was run.")
+    pages: int = Field(ge=1, description="How many pages were tested.")
+    widths: list[int] = Field(min_length=1, description="Screen widths tested, in pixels.")
+    violations: int = Field(ge=0, description="WCAG 2.2 A and AA failures found.")
+
+
+class ManualCheck(Strict):
+    """One check a person made by hand, and what they found."""
+
+    check: Text
+    result: Text
+
+
+class AccessibilityStatement(Strict):
+    """content/accessibility.yaml: the facts behind the accessibility statement."""
+
+    prepared: dt.date = Field(description="When the statement was first prepared.")
+    reviewed: dt.date = Field(description="When it was last reviewed.")
+    compliance: Literal["fully", "partially", "not"] = Field(
+        description="Compliance with WCAG 2.2 AA, as the regulations ask it to be stated."
+    )
+    automated: AutomatedAudit
+    manual: list[ManualCheck] = Field(default_factory=list)
+    known_issues: list[Text] = Field(default_factory=list, description="What does not work yet.")

@@ -11,7 +11,16 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from digest.model import Authority, Body, Item, Meeting, Review, Statistic, Topic
+from digest.model import (
+    Authority,
+    Body,
+    Item,
+    Meeting,
+    Recommendation,
+    Review,
+    Statistic,
+    Topic,
+)
 from digest.validate import Content
 
 if TYPE_CHECKING:
@@ -60,6 +69,20 @@ class TopicEntry:
 
 
 @dataclass(frozen=True)
+class TrackedRecommendation:
+    """A recommendation on the tracker page, with the page it comes from."""
+
+    recommendation: Recommendation
+    source: str
+    link: str
+    authority: Authority
+
+
+STATUS_ORDER = [("open", "Open"), ("in progress", "In progress"), ("done", "Done"),
+                ("dropped", "Dropped"), (None, "Progress not stated")]
+
+
+@dataclass(frozen=True)
 class SourceUse:
     """A page that draws on a source paper, and the lines it draws on."""
 
@@ -82,7 +105,7 @@ def publishable(content: Content, include_drafts: bool = False) -> Content:
     return Content(
         authorities=content.authorities, meetings=meetings, reviews=reviews,
         topics=content.topics, glossary=content.glossary, papers=content.papers,
-        documents=content.documents,
+        accessibility=content.accessibility, documents=content.documents,
     )
 
 
@@ -110,6 +133,10 @@ def plan_site(content: Content, readability: Readability | None = None) -> list[
             "terms": sorted(content.glossary, key=lambda t: (t.term.lower(), t.id)),
             "authorities": content.authorities,
         }),
+        Page("recommendations.md", "recommendations.md.j2", {
+            "groups": _recommendation_groups(meetings, reviews, content),
+        }),
+        Page("accessibility.md", "accessibility.md.j2", {"statement": content.accessibility}),
         Page("about.md", "about.md.j2", {
             "papers": [(paper, source_path(paper)) for paper in sorted(sources)],
             "readability": readability is not None,
@@ -233,6 +260,28 @@ def _period_text(review: Review) -> str:
     if review.period is None:
         return review.publisher
     return f"{review.publisher}, {review.period.start:%B %Y} to {review.period.end:%B %Y}"
+
+
+def _recommendation_groups(
+    meetings: list[MeetingView], reviews: list[Review], content: Content
+) -> list[tuple[str, list[TrackedRecommendation]]]:
+    """Every recommendation, grouped by progress in a fixed order; empty groups left out."""
+    tracked: list[TrackedRecommendation] = []
+    for review in reviews:
+        tracked += [TrackedRecommendation(rec, review.title, review_path(review.id),
+                                          content.authorities[review.authority])
+                    for rec in review.recommendations]
+    for view in meetings:
+        for item in view.meeting.items:
+            tracked += [TrackedRecommendation(rec, f"{view.title}: {item.title}",
+                                              f"{view.path}#{item.anchor}", view.authority)
+                        for rec in item.recommendations]
+    groups = []
+    for status, name in STATUS_ORDER:
+        members = [t for t in tracked if t.recommendation.status == status]
+        if members:
+            groups.append((name, members))
+    return groups
 
 
 def _source_uses(meetings: list[MeetingView], reviews: list[Review]) -> dict[str, list[SourceUse]]:

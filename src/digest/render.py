@@ -16,9 +16,10 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from digest.charts import bar_chart
 from digest.explain import Explainer
 from digest.model import GlossaryTerm
-from digest.render_text import escape_markdown, relative_link
+from digest.render_text import escape_markdown, number_text, relative_link
 
 if TYPE_CHECKING:
     from digest.plan import Page
@@ -43,11 +44,6 @@ def long_date(value: dt.date) -> str:
 def short_date(value: dt.date) -> str:
     """Return a date as '16 April 2024'."""
     return f"{value.day} {value:%B %Y}"
-
-
-def number(value: float) -> str:
-    """Return a number with thousands separators and no needless '.0'."""
-    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 
 def front_matter(**fields: str) -> Markup:
@@ -75,8 +71,8 @@ def make_environment(templates_dir: Path) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(long_date=long_date, short_date=short_date, number=number)
-    env.globals.update(front_matter=front_matter)
+    env.filters.update(long_date=long_date, short_date=short_date, number=number_text)
+    env.globals.update(front_matter=front_matter, bar_chart=bar_chart)
     return env
 
 

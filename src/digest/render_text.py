@@ -34,3 +34,8 @@ def relative_link(from_page: str, to_page: str) -> Markup:
     target, _, anchor = to_page.partition("#")
     path = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
     return Markup(path + (f"#{anchor}" if anchor else ""))
+
+
+def number_text(value: float) -> str:
+    """Return a number with thousands separators and no needless '.0'."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"

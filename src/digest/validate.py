@@ -24,6 +24,7 @@ from digest.model import (
     SLUG_PATTERN,
     TITLE_PATTERN,
     WEB_ADDRESS_PATTERN,
+    AccessibilityStatement,
     Authority,
     GlossaryFile,
     GlossaryTerm,
@@ -34,6 +35,7 @@ from digest.model import (
 )
 
 MODELS: dict[str, type[BaseModel]] = {
+    "accessibility": AccessibilityStatement,
     "authority": Authority,
     "meeting": Meeting,
     "review": Review,
@@ -52,6 +54,7 @@ class Content:
     topics: dict[str, Topic] = field(default_factory=dict)
     glossary: list[GlossaryTerm] = field(default_factory=list)
     papers: set[str] = field(default_factory=set)
+    accessibility: AccessibilityStatement | None = None
     documents: dict[tuple[str, str], RawDocument] = field(default_factory=dict)
 
 
@@ -96,6 +99,9 @@ def _add(content: Content, record: BaseModel, document: RawDocument) -> list[Fin
     if isinstance(record, GlossaryFile):
         content.glossary.extend(record.terms)
         content.documents[("glossary", "")] = document
+        return []
+    if isinstance(record, AccessibilityStatement):
+        content.accessibility = record
         return []
     assert isinstance(record, Authority | Meeting | Review)
     key = (document.kind, record.id)

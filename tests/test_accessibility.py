@@ -1,0 +1,68 @@
+"""The built site in a real browser: axe-core on every page at phone and desktop widths, and
+keyboard use."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from digest import audit
+
+pytestmark = pytest.mark.skipif(
+    not Path(audit.CHROMIUM).exists() and not os.environ.get("CI"),
+    reason="Chromium is not installed (apt-get install -y chromium); CI always runs these",
+)
+
+
+def test_every_page_has_no_accessibility_violations(real_site: Path) -> None:
+    results = audit.audit(real_site)
+    assert len(results) == 2 * len(audit.site_pages(real_site)) >= 2 * 30
+    assert {key: found for key, found in results.items() if found} == {}
+
+
+def test_keyboard_reaches_skip_link_search_and_navigation(real_site: Path) -> None:
+    with audit.serve(real_site) as base, audit.chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(base)
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.classList.contains('md-skip')")
+        reached = []
+        for _ in range(25):
+            page.keyboard.press("Tab")
+            reached.append(page.evaluate(
+                "(() => { const e = document.activeElement;"
+                " return e.closest('.md-search') ? 'search'"
+                " : e.closest('.md-nav--primary') ? 'navigation:' + e.textContent.trim()"
+                " : e.tagName; })()"))
+        assert "search" in reached
+        assert "navigation:Areas" in reached
+
+        page.goto(base)
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        assert page.evaluate("location.hash") == "#safeguarding-digest"
+        page.keyboard.press("Tab")
+        assert page.evaluate("!!document.activeElement.closest('.md-content')")
+
+
+def test_charts_have_a_title_a_description_and_a_table(real_site: Path) -> None:
+    html = (real_site / "reviews" / "walsall-scb-annual-report-2013-14" / "index.html").read_text()
+    assert 'role="img" aria-labelledby="chart-1-title chart-1-desc"' in html
+    assert ('<desc id="chart-1-desc">Bar chart. Expected: 30 deaths; Unexpected: 7 deaths.</desc>'
+            in html)
+    assert "<th>Child deaths in Walsall, 2013-14</th>" in html
+
+
+def test_screenshot_script_saves_pngs(real_site: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / "screenshots.py"
+    subprocess.run([sys.executable, str(script), "--site", str(real_site), "--out",
+                    str(tmp_path)], check=True, capture_output=True)
+    shots = sorted(path.name for path in tmp_path.glob("*.png"))
+    assert shots == sorted(f"{name}-{width}.png" for name in ("home", "meeting", "review")
+                           for width in (390, 1280))
+    assert all(path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for path in tmp_path.glob("*.png"))
