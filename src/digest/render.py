@@ -19,7 +19,7 @@ from markupsafe import Markup
 from digest.charts import bar_chart
 from digest.explain import Explainer
 from digest.model import GlossaryTerm
-from digest.render_text import escape_markdown, number_text, relative_link
+from digest.render_text import escape_markdown, number_text, relative_link, web_address
 
 if TYPE_CHECKING:
     from digest.plan import Page
@@ -71,7 +71,9 @@ def make_environment(templates_dir: Path) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(long_date=long_date, short_date=short_date, number=number_text)
+    env.filters.update(
+        long_date=long_date, short_date=short_date, number=number_text, url=web_address
+    )
     env.globals.update(front_matter=front_matter, bar_chart=bar_chart)
     return env
 

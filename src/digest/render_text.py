@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -39,3 +40,8 @@ def relative_link(from_page: str, to_page: str) -> Markup:
 def number_text(value: float) -> str:
     """Return a number with thousands separators and no needless '.0'."""
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
+def web_address(value: str) -> Markup:
+    """Return a validated web address for a Markdown link, with brackets and spaces encoded."""
+    return Markup(quote(value, safe=":/?#@!$&'*+,;=%-._~"))
