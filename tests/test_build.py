@@ -151,7 +151,7 @@ def test_build_reports_pages_and_where_to_open_them(
     assert main(["build"]) == 0
     out = capsys.readouterr().out
     assert re.fullmatch(
-        r"Built 15 pages \(15 changed\) in \d+\.\d s\.\n"
+        r"Built 17 pages and 13 data files \(30 files changed\) in \d+\.\d s\.\n"
         r"Open site/index.html, or run: python -m http.server -d site 8000\n", out
     )
 
@@ -207,7 +207,9 @@ def test_content_is_never_trusted_as_markup(project: Path) -> None:
     tags = re.findall(r"<[a-zA-Z][^>]*>", html)
     assert [t for t in tags if re.search(r"\son\w+\s*=", t)] == []
     assert [t for t in tags if "javascript:" in t.lower()] == []
-    assert not re.search(r"<script[^>]*>[^<]*alert", html)
+    assert not re.search(r"<script(?![^>]*ld\+json)[^>]*>[^<]*alert", html)
+    structured = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert structured and all("<" not in data for data in structured)
     visible = html_text(page)
     for shown in ['<script>alert("xss-1")</script>', "<img src=x onerror=alert('xss-2')>",
                   "[click me](javascript:alert(3))", '<div onclick="alert(4)">x</div>',

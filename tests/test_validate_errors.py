@@ -191,8 +191,8 @@ def test_file_in_an_unknown_place_is_reported_not_ignored(tmp_path: Path) -> Non
     assert report(content) == (
         "content/meeting.yaml:1: this file is not in a place the digest reads, so it would be "
         "ignored\n    hint: move it to one of: authorities/*.yaml, meetings/*/*.yaml, "
-        "reviews/*/*.yaml, topics.yaml, glossary.yaml, accessibility.yaml (under content/, "
-        "with the .yaml ending)"
+        "reviews/*/*.yaml, updates/*.yaml, topics.yaml, glossary.yaml, accessibility.yaml "
+        "(under content/, with the .yaml ending)"
     )
 
 

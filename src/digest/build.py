@@ -10,9 +10,10 @@ from pathlib import Path
 import jinja2
 
 from digest.checks import load_config, run_checks
+from digest.export import exports
 from digest.findings import Finding, has_errors
 from digest.plan import plan_site, publishable
-from digest.publish import build_site, write_docs
+from digest.publish import build_site, configured_site_url, write_docs
 from digest.readability_report import measure
 from digest.render import make_environment, render_page
 from digest.validate import Content, load_and_validate
@@ -29,6 +30,7 @@ class BuildOptions:
     site_dir: Path = Path("site")
     include_drafts: bool = False
     strict: bool = False
+    site_url: str | None = None  # overrides mkdocs.yml's site_url (e.g. a project sub-path)
 
 
 @dataclass
@@ -37,6 +39,7 @@ class BuildResult:
 
     findings: list[Finding] = field(default_factory=list)
     pages: int = 0
+    files: int = 0  # feeds, calendars, open data and the like, beside the pages
     written: int = 0
 
 
@@ -73,14 +76,19 @@ def build(options: BuildOptions) -> BuildResult:
         }
     except jinja2.TemplateError as exc:
         raise TemplateProblem(_describe_template_error(exc)) from exc
+    site_url = configured_site_url(options.config_file, options.docs_dir, options.site_url)
+    extra = exports(visible, site_url)
+    texts.update(extra)
     written = write_docs(texts, options.docs_dir)
-    build_site(options.config_file, options.docs_dir, options.site_dir, content_epoch(visible))
-    return BuildResult(findings, pages=len(pages), written=written)
+    build_site(options.config_file, options.docs_dir, options.site_dir, content_epoch(visible),
+               options.site_url)
+    return BuildResult(findings, pages=len(pages), files=len(extra), written=written)
 
 
 def content_epoch(content: Content) -> int:
     """Return the newest date in the content as a Unix time: the site's only timestamp."""
     dates = [meeting.date for meeting in content.meetings]
+    dates += [update.date for update in content.updates]
     dates += [review.period.end for review in content.reviews if review.period]
     newest = max(dates, default=dt.date(2000, 1, 1))
     return calendar.timegm(newest.timetuple())

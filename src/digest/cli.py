@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import time
 from pathlib import Path
@@ -13,8 +14,10 @@ from digest.extract.report_text import extraction_report
 from digest.extract.source import PaperError
 from digest.extract.write import WouldOverwrite, write_extraction
 from digest.findings import Finding, as_json, format_all, has_errors
+from digest.new import AlreadyExists, new_meeting, new_review
 from digest.publish import PublishError
 from digest.readability_report import format_table, measure
+from digest.serve import preview_options, serve
 from digest.validate import load_and_validate
 
 
@@ -73,6 +76,31 @@ def _parser() -> argparse.ArgumentParser:
     )
     _content_option(readability_cmd)
     readability_cmd.set_defaults(run=_run_readability)
+
+    new_cmd = commands.add_parser(
+        "new", help="start a new meeting or review file to fill in",
+        description="Write a valid, commented YAML file (status: draft) to fill in. Never "
+        "replaces an existing file.",
+    )
+    new_cmd.add_argument("kind", choices=["meeting", "review"])
+    _content_option(new_cmd)
+    new_cmd.add_argument("--authority", required=True, help="authority id, like walsall")
+    new_cmd.add_argument("--body", help="body id (meetings), like childrens-services-scrutiny")
+    new_cmd.add_argument("--date", required=True, type=_date,
+                         help="meeting date, or the end of a report's period (YYYY-MM-DD)")
+    new_cmd.add_argument("--slug", help="for a review: the end of its id, like report-2024-25")
+    new_cmd.add_argument("--paper", help="file name of the paper in content/papers/, if there")
+    new_cmd.set_defaults(run=_run_new)
+
+    serve_cmd = commands.add_parser(
+        "serve", help="preview the site, drafts included, rebuilding when content changes",
+        description="Build a preview with drafts (marked DRAFT) into build/preview-site and "
+        "serve it on localhost. Saving a file in content/ or templates/ rebuilds it and reloads "
+        "the browser.",
+    )
+    _content_option(serve_cmd)
+    serve_cmd.add_argument("--port", type=int, default=8000)
+    serve_cmd.set_defaults(run=_run_serve)
 
     validate_cmd = commands.add_parser(
         "validate", help="check content files for mistakes without building",
@@ -134,6 +162,48 @@ def _run_check(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2025-01-20") from None
+
+
+def _run_new(args: argparse.Namespace) -> int:
+    content, _ = load_and_validate(args.content)
+    authority = content.authorities.get(args.authority)
+    if authority is None:
+        known = ", ".join(sorted(content.authorities)) or "none yet"
+        print(f"'{args.authority}' is not an authority in {args.content}/authorities/ "
+              f"(known: {known}).", file=sys.stderr)
+        return 1
+    try:
+        if args.kind == "meeting":
+            body = next((b for b in authority.bodies if b.id == args.body), None)
+            if body is None:
+                known = ", ".join(b.id for b in authority.bodies) or "none yet"
+                print(f"--body must be a body of {authority.name} (known: {known}).",
+                      file=sys.stderr)
+                return 1
+            path = new_meeting(args.content, authority.id, body.id, args.date, body.name,
+                               args.paper)
+        else:
+            slug = args.slug or f"report-{args.date.year}"
+            path = new_review(args.content, authority.id, slug, args.date, args.paper)
+    except AlreadyExists as exc:
+        print(f"{exc} already exists; nothing was written.", file=sys.stderr)
+        return 1
+    print(f"wrote {path}\nFill it in, then check it: digest check --include-drafts")
+    return 0
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    preview = preview_options(args.content)
+    print(f"Previewing drafts at http://127.0.0.1:{args.port}/ (Ctrl+C to stop)")
+    serve(preview, args.port)
+    return 0
+
+
 def _run_readability(args: argparse.Namespace) -> int:
     content, findings = check_content(args.content)
     if has_errors(findings):
@@ -193,7 +263,8 @@ def _run_build(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     seconds = time.monotonic() - started
-    print(f"Built {result.pages} pages ({result.written} changed) in {seconds:.1f} s.")
+    print(f"Built {result.pages} pages and {result.files} data files ({result.written} files "
+          f"changed) in {seconds:.1f} s.")
     print(f"Open {args.site}/index.html, or run: python -m http.server -d {args.site} 8000")
     return 0
 

@@ -21,6 +21,7 @@ KINDS: dict[str, str] = {
     "authorities/*.yaml": "authority",
     "meetings/*/*.yaml": "meeting",
     "reviews/*/*.yaml": "review",
+    "updates/*.yaml": "update",
     "topics.yaml": "topics",
     "glossary.yaml": "glossary",
     "accessibility.yaml": "accessibility",

@@ -204,7 +204,17 @@ class Item(Strict):
         return "item-" + "-".join(part for part in cleaned.split("-") if part)
 
 
-class Meeting(Strict):
+class Sourced(Strict):
+    """A record that a reader must be able to check against its paper once it is published."""
+
+    @model_validator(mode="after")
+    def _approved_needs_source(self) -> Sourced:
+        if getattr(self, "status", None) == "approved" and getattr(self, "source", None) is None:
+            raise ValueError("an approved record must name its source paper (source.paper)")
+        return self
+
+
+class Meeting(Sourced):
     """A meeting of a body, as recorded by its agenda or minutes."""
 
     id: Slug = Field(description="Identifier: '<authority>-<date>-<body>'; part of URLs.")
@@ -215,7 +225,9 @@ class Meeting(Strict):
     time: str | None = Field(default=None, description="Start time, 24-hour 'HH:MM', in quotes.")
     venue: Text | None = Field(default=None, description="Where the meeting was held.")
     paper: PaperKind = Field(description="Whether we have the agenda or the minutes.")
-    source: Source = Field(description="The paper and its lines.")
+    source: Source | None = Field(
+        default=None, description="The paper and its lines; required once approved."
+    )
     summary: Text | None = Field(default=None, description="Plain-language 'In short'.")
     attendance: Attendance = Field(default_factory=Attendance)
     items: list[Item] = Field(default_factory=list)
@@ -264,7 +276,7 @@ class ReviewFinding(Strict):
     source: LineRange | None = Field(default=None, description="Lines in the source paper.")
 
 
-class Review(Strict):
+class Review(Sourced):
     """An annual report, case review, inspection or other report."""
 
     id: Slug = Field(description="Identifier; part of URLs.")
@@ -282,7 +294,22 @@ class Review(Strict):
     considered_at: Slug | None = Field(
         default=None, description="Id of the meeting whose papers include this report."
     )
-    source: Source = Field(description="The paper and its lines.")
+    source: Source | None = Field(
+        default=None, description="The paper and its lines; required once approved."
+    )
+    allow: list[Allowance] = Field(default_factory=list, description="Accepted check findings.")
+
+
+class Update(Strict):
+    """A short dated notice from the comms team: 'The 2023/24 annual report is out'."""
+
+    id: Slug = Field(description="Identifier; part of the web address.")
+    status: Status = Field(description="Only approved updates are published.")
+    date: dt.date = Field(description="Date of the update.")
+    title: Title = Field(description="A short headline.")
+    text: Text = Field(description="The update, in plain words.")
+    authority: Slug | None = Field(default=None, description="The area it is about, if one.")
+    topics: list[Slug] = Field(default_factory=list, description="Topic ids from topics.yaml.")
     allow: list[Allowance] = Field(default_factory=list, description="Accepted check findings.")
 
 

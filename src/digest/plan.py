@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
+
 from digest.model import (
     Authority,
     Body,
@@ -102,8 +104,9 @@ def publishable(content: Content, include_drafts: bool = False) -> Content:
         if visible(meeting.status)
     ]
     reviews = [review for review in content.reviews if visible(review.status)]
+    updates = [update for update in content.updates if visible(update.status)]
     return Content(
-        authorities=content.authorities, meetings=meetings, reviews=reviews,
+        authorities=content.authorities, meetings=meetings, reviews=reviews, updates=updates,
         topics=content.topics, glossary=content.glossary, papers=content.papers,
         accessibility=content.accessibility, documents=content.documents,
     )
@@ -113,11 +116,13 @@ def plan_site(content: Content, readability: Readability | None = None) -> list[
     """Return every page of the site, in a stable order."""
     meetings = _meeting_views(content)
     reviews = _sorted_reviews(content.reviews)
+    updates = sorted(content.updates, key=lambda u: (u.date, u.id), reverse=True)
     sources = _source_uses(meetings, reviews)
     authorities = sorted(content.authorities.values(), key=lambda a: a.name)
     topics = sorted(content.topics.values(), key=lambda t: t.name)
     pages = [
         Page("index.md", "home.md.j2", {
+            "updates": updates[:LATEST_ON_HOME],
             "authorities": authorities,
             "authorities_by_id": content.authorities,
             "meetings": meetings[:LATEST_ON_HOME],
@@ -132,6 +137,12 @@ def plan_site(content: Content, readability: Readability | None = None) -> list[
         Page("glossary.md", "glossary.md.j2", {
             "terms": sorted(content.glossary, key=lambda t: (t.term.lower(), t.id)),
             "authorities": content.authorities,
+        }),
+        Page("updates.md", "updates.md.j2", {"updates": updates,
+                                             "authorities": content.authorities}),
+        Page("data.md", "data.md.j2", {
+            "authorities": authorities, "topics": topics,
+            "calendars": _calendar_list(meetings),
         }),
         Page("recommendations.md", "recommendations.md.j2", {
             "groups": _recommendation_groups(meetings, reviews, content),
@@ -153,11 +164,13 @@ def plan_site(content: Content, readability: Readability | None = None) -> list[
             "meetings": own_meetings,
             "reviews": own_reviews,
             "key_numbers": _key_numbers(own_reviews),
+            "feed": Markup(feed_path(authority.id)),
+            "calendar": Markup(calendar_path(authority.id)) if own_meetings else None,
         }, authority=authority.id))
     for view in meetings:
         pages.append(Page(view.path, "meeting.md.j2", {
             "view": view, "meeting": view.meeting, "topics": content.topics,
-            "source_page": source_path(view.meeting.source.paper),
+            "source_page": source_path(view.meeting.source.paper) if view.meeting.source else None,
         }, authority=view.authority.id))
     by_meeting = {view.meeting.id: view for view in meetings}
     for review in reviews:
@@ -166,11 +179,12 @@ def plan_site(content: Content, readability: Readability | None = None) -> list[
             "authority": content.authorities[review.authority],
             "meeting": by_meeting.get(review.considered_at or ""),
             "topics": content.topics,
-            "source_page": source_path(review.source.paper),
+            "source_page": source_path(review.source.paper) if review.source else None,
         }, authority=review.authority))
     for topic in topics:
         pages.append(Page(topic_path(topic.id), "topic.md.j2", {
             "topic": topic, "entries": _topic_entries(topic, meetings, reviews, content),
+            "feed": Markup(topic_feed_path(topic.id)),
         }))
     for paper, uses in sorted(sources.items()):
         pages.append(Page(source_path(paper), "source.md.j2", {"paper": paper, "uses": uses}))
@@ -262,6 +276,32 @@ def _period_text(review: Review) -> str:
     return f"{review.publisher}, {review.period.start:%B %Y} to {review.period.end:%B %Y}"
 
 
+def _calendar_list(meetings: list[MeetingView]) -> list[tuple[str, str]]:
+    """Return (name, calendar path) for every authority and body that has meetings."""
+    calendars: dict[str, str] = {}
+    for view in meetings:
+        calendars[calendar_path(view.authority.id)] = view.authority.name
+        calendars[calendar_path(view.authority.id, view.body.id)] = (
+            f"{view.authority.name}: {view.body.name}"
+        )
+    return sorted((name, path) for path, name in calendars.items())
+
+
+def feed_path(authority_id: str) -> str:
+    """Return the path of an authority's news feed."""
+    return f"feeds/{authority_id}.xml"
+
+
+def topic_feed_path(topic_id: str) -> str:
+    """Return the path of a topic's news feed."""
+    return f"feeds/topics/{topic_id}.xml"
+
+
+def calendar_path(authority_id: str, body_id: str | None = None) -> str:
+    """Return the path of an authority's (or one of its bodies') meeting calendar."""
+    return f"calendars/{authority_id}{'-' + body_id if body_id else ''}.ics"
+
+
 def _recommendation_groups(
     meetings: list[MeetingView], reviews: list[Review], content: Content
 ) -> list[tuple[str, list[TrackedRecommendation]]]:
@@ -287,10 +327,12 @@ def _recommendation_groups(
 def _source_uses(meetings: list[MeetingView], reviews: list[Review]) -> dict[str, list[SourceUse]]:
     uses: dict[str, list[SourceUse]] = defaultdict(list)
     for view in meetings:
-        source = view.meeting.source
-        uses[source.paper].append(SourceUse(view.title, view.path, source.lines))
+        if view.meeting.source:
+            source = view.meeting.source
+            uses[source.paper].append(SourceUse(view.title, view.path, source.lines))
     for review in reviews:
-        uses[review.source.paper].append(
-            SourceUse(review.title, review_path(review.id), review.source.lines)
-        )
+        if review.source:
+            uses[review.source.paper].append(
+                SourceUse(review.title, review_path(review.id), review.source.lines)
+            )
     return {paper: sorted(found, key=lambda u: u.lines) for paper, found in uses.items()}

@@ -48,20 +48,38 @@ def write_docs(pages: dict[str, str], docs_dir: Path) -> int:
     return written
 
 
-def build_site(config_file: Path, docs_dir: Path, site_dir: Path, build_epoch: int) -> None:
+LOCAL_SITE_URL = "http://127.0.0.1:8000/"
+
+
+def configured_site_url(config_file: Path, docs_dir: Path, override: str | None = None) -> str:
+    """Return the site's public address: ``override``, else mkdocs.yml's site_url."""
+    from mkdocs.config import load_config
+
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    extra = {"site_url": override} if override else {}
+    with _captured_mkdocs_log():
+        config = load_config(str(config_file.resolve()), docs_dir=str(docs_dir.resolve()),
+                             **extra)
+    url = config.site_url or LOCAL_SITE_URL
+    return url if url.endswith("/") else url + "/"
+
+
+def build_site(config_file: Path, docs_dir: Path, site_dir: Path, build_epoch: int,
+               site_url: str | None = None) -> None:
     """Run MkDocs (strict) into a temporary folder beside ``site_dir``, then swap it in."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     try:
-        _run_mkdocs(config_file.resolve(), docs_dir.resolve(), staging, build_epoch)
+        _run_mkdocs(config_file.resolve(), docs_dir.resolve(), staging, build_epoch, site_url)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     _swap(staging, site_dir)
 
 
-def _run_mkdocs(config_file: Path, docs_dir: Path, out_dir: Path, build_epoch: int) -> None:
+def _run_mkdocs(config_file: Path, docs_dir: Path, out_dir: Path, build_epoch: int,
+                site_url: str | None) -> None:
     # Imported here: MkDocs is heavy, and validation-only commands never need it.
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -69,8 +87,10 @@ def _run_mkdocs(config_file: Path, docs_dir: Path, out_dir: Path, build_epoch: i
 
     with _captured_mkdocs_log() as problems, _source_date_epoch(build_epoch):
         try:
+            extra = {"site_url": site_url} if site_url else {}
             config = load_config(
-                str(config_file), strict=True, docs_dir=str(docs_dir), site_dir=str(out_dir)
+                str(config_file), strict=True, docs_dir=str(docs_dir), site_dir=str(out_dir),
+                **extra,
             )
             build(config)
         except (Abort, ConfigurationError) as exc:

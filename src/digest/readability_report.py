@@ -100,8 +100,8 @@ def measure(content: Content, papers_dir: Path) -> Readability:
         for page, texts in sorted(by_page.items())
     ]
     all_grades = [grade(t) for texts in by_page.values() for t in texts]
-    paper_names = sorted({m.source.paper for m in content.meetings}
-                         | {r.source.paper for r in content.reviews})
+    paper_names = sorted({m.source.paper for m in content.meetings if m.source}
+                         | {r.source.paper for r in content.reviews if r.source})
     papers = [paper_measure(papers_dir / name) for name in paper_names
               if (papers_dir / name).is_file()]
     return Readability(pages, papers, all_grades)

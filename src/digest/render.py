@@ -20,6 +20,7 @@ from digest.charts import bar_chart
 from digest.explain import Explainer
 from digest.model import GlossaryTerm
 from digest.render_text import escape_markdown, number_text, relative_link, web_address
+from digest.structured import event_jsonld, report_jsonld
 
 if TYPE_CHECKING:
     from digest.plan import Page
@@ -50,10 +51,12 @@ def front_matter(**fields: str) -> Markup:
     """Return a YAML front matter block of HTML-escaped values.
 
     MkDocs themes print front matter (the meta description, the title) into HTML without
-    escaping it, so the values are escaped here; YAML quoting keeps them inert as YAML.
+    escaping it, so text values are escaped here; values that are already ``Markup`` (our own
+    feed paths and script-safe JSON-LD) are kept. YAML quoting keeps everything inert as YAML.
     """
     escaped = {
-        key: html.escape(" ".join(value.split()), quote=False).replace('"', "&quot;")
+        key: str(value) if isinstance(value, Markup)
+        else html.escape(" ".join(value.split()), quote=False).replace('"', "&quot;")
         for key, value in fields.items()
     }
     body = yaml.safe_dump(escaped, sort_keys=False, allow_unicode=True, width=1000)
@@ -74,7 +77,8 @@ def make_environment(templates_dir: Path) -> Environment:
     env.filters.update(
         long_date=long_date, short_date=short_date, number=number_text, url=web_address
     )
-    env.globals.update(front_matter=front_matter, bar_chart=bar_chart)
+    env.globals.update(front_matter=front_matter, bar_chart=bar_chart,
+                       event_jsonld=event_jsonld, report_jsonld=report_jsonld)
     return env
 
 

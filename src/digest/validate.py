@@ -32,6 +32,7 @@ from digest.model import (
     Review,
     Topic,
     TopicsFile,
+    Update,
 )
 
 MODELS: dict[str, type[BaseModel]] = {
@@ -39,6 +40,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "authority": Authority,
     "meeting": Meeting,
     "review": Review,
+    "update": Update,
     "topics": TopicsFile,
     "glossary": GlossaryFile,
 }
@@ -51,6 +53,7 @@ class Content:
     authorities: dict[str, Authority] = field(default_factory=dict)
     meetings: list[Meeting] = field(default_factory=list)
     reviews: list[Review] = field(default_factory=list)
+    updates: list[Update] = field(default_factory=list)
     topics: dict[str, Topic] = field(default_factory=dict)
     glossary: list[GlossaryTerm] = field(default_factory=list)
     papers: set[str] = field(default_factory=set)
@@ -103,7 +106,7 @@ def _add(content: Content, record: BaseModel, document: RawDocument) -> list[Fin
     if isinstance(record, AccessibilityStatement):
         content.accessibility = record
         return []
-    assert isinstance(record, Authority | Meeting | Review)
+    assert isinstance(record, Authority | Meeting | Review | Update)
     key = (document.kind, record.id)
     if key in content.documents:
         return [
@@ -118,6 +121,8 @@ def _add(content: Content, record: BaseModel, document: RawDocument) -> list[Fin
         content.authorities[record.id] = record
     elif isinstance(record, Meeting):
         content.meetings.append(record)
+    elif isinstance(record, Update):
+        content.updates.append(record)
     else:
         content.reviews.append(record)
     return []
@@ -128,6 +133,7 @@ def check_references(content: Content) -> list[Finding]:
     return [
         *_meeting_references(content),
         *_review_references(content),
+        *_update_references(content),
         *_glossary_references(content),
         *_list_duplicates(content),
     ]
@@ -153,7 +159,8 @@ def _meeting_references(content: Content) -> Iterable[Finding]:
                     document, ("body",), meeting.body,
                     f"a body of {authority.name} (content/authorities/{authority.id}.yaml)", bodies,
                 )
-        yield from _paper_reference(content, document, meeting.source.paper)
+        if meeting.source is not None:
+            yield from _paper_reference(content, document, meeting.source.paper)
         for i, item in enumerate(meeting.items):
             yield from _topic_references(content, document, ("items", i, "topics"), item.topics)
 
@@ -163,11 +170,20 @@ def _review_references(content: Content) -> Iterable[Finding]:
     for review in content.reviews:
         document = content.documents[("review", review.id)]
         yield from _authority_reference(content, document, review.authority)
-        yield from _paper_reference(content, document, review.source.paper)
+        if review.source is not None:
+            yield from _paper_reference(content, document, review.source.paper)
         yield from _topic_references(content, document, ("topics",), review.topics)
         if review.considered_at is not None and review.considered_at not in meeting_ids:
             yield _unknown(document, ("considered_at",), review.considered_at, "a meeting id",
                            meeting_ids)
+
+
+def _update_references(content: Content) -> Iterable[Finding]:
+    for update in content.updates:
+        document = content.documents[("update", update.id)]
+        if update.authority is not None:
+            yield from _authority_reference(content, document, update.authority)
+        yield from _topic_references(content, document, ("topics",), update.topics)
 
 
 def _glossary_references(content: Content) -> Iterable[Finding]:

@@ -99,8 +99,10 @@ def load_config(content_dir: Path) -> tuple[dict[str, Settings], list[Finding]]:
 
 def _allowances(content: Content) -> dict[str, list[Allowance]]:
     found: dict[str, list[Allowance]] = {}
-    records: list[Any] = [*content.authorities.values(), *content.meetings, *content.reviews]
-    kinds = {"Authority": "authority", "Meeting": "meeting", "Review": "review"}
+    records: list[Any] = [*content.authorities.values(), *content.meetings, *content.reviews,
+                          *content.updates]
+    kinds = {"Authority": "authority", "Meeting": "meeting", "Review": "review",
+             "Update": "update"}
     for record in records:
         document = content.documents.get((kinds[type(record).__name__], record.id))
         if document is not None and record.allow:

@@ -45,6 +45,10 @@ def published_texts(content: Content) -> Iterator[Text]:
         yield from _meeting(content.documents[("meeting", meeting.id)], meeting)
     for review in content.reviews:
         yield from _review(content.documents[("review", review.id)], review)
+    for update in content.updates:
+        document = content.documents[("update", update.id)]
+        yield Text(document, ("title",), update.title, "quoted", None)
+        yield Text(document, ("text",), update.text, "summary", None)
     glossary = content.documents.get(("glossary", ""))
     if glossary is not None:
         for i, term in enumerate(content.glossary):

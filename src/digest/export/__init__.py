@@ -1,0 +1,118 @@
+"""Everything the site publishes besides pages: feeds, calendars, open data, robots.txt.
+
+Each export is a file placed beside the generated pages, so MkDocs copies it into the site and
+the same atomic swap publishes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from urllib.parse import urljoin
+
+from digest.export.calendars import calendar
+from digest.export.feeds import Entry, atom_feed
+from digest.export.opendata import (
+    decisions_csv,
+    meetings_json,
+    recommendations_csv,
+    reviews_json,
+    schema,
+)
+from digest.model import Meeting, Review
+from digest.plan import calendar_path, feed_path, meeting_path, review_path, topic_feed_path
+from digest.validate import Content
+
+UNDATED = dt.date(2000, 1, 1)  # sorts a report without a period after every dated one
+
+
+def exports(content: Content, site_url: str) -> dict[str, str]:
+    """Return every exported file's path and text, in a stable order."""
+    files: dict[str, str] = {}
+    entries = feed_entries(content)
+    files["feeds/all.xml"] = atom_feed("Safeguarding Digest", "feeds/all.xml", entries, site_url)
+    for authority in sorted(content.authorities.values(), key=lambda a: a.id):
+        path = feed_path(authority.id)
+        files[path] = atom_feed(f"Safeguarding Digest: {authority.name}", path,
+                                [e for e in entries if e.authority == authority.id], site_url)
+    for topic in sorted(content.topics.values(), key=lambda t: t.id):
+        path = topic_feed_path(topic.id)
+        files[path] = atom_feed(f"Safeguarding Digest: {topic.name}", path,
+                                [e for e in entries if topic.id in e.topics], site_url)
+    files.update(calendars(content, site_url))
+    files["data/meetings.json"] = meetings_json(content)
+    files["data/reviews.json"] = reviews_json(content)
+    files["data/decisions.csv"] = decisions_csv(content)
+    files["data/recommendations.csv"] = recommendations_csv(content)
+    files["data/meetings.schema.json"] = file_schema("meetings", schema(Meeting))
+    files["data/reviews.schema.json"] = file_schema("reviews", schema(Review))
+    files["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {urljoin(site_url, 'sitemap.xml')}\n"
+    return files
+
+
+def feed_entries(content: Content) -> list[Entry]:
+    """Return a feed entry for every meeting, review and update."""
+    entries = [_meeting_entry(m, content) for m in content.meetings]
+    entries += [_review_entry(r) for r in content.reviews]
+    entries += [Entry(f"update-{u.id}", u.title, "updates/", u.date, u.text, u.authority,
+                      tuple(u.topics)) for u in content.updates]
+    return entries
+
+
+def calendars(content: Content, site_url: str) -> dict[str, str]:
+    """Return an iCalendar file per authority and per body that has meetings."""
+    by_authority: dict[str, list[tuple[Meeting, str, str]]] = defaultdict(list)
+    by_body: dict[tuple[str, str], list[tuple[Meeting, str, str]]] = defaultdict(list)
+    for meeting in content.meetings:
+        authority = content.authorities[meeting.authority]
+        body = next(b.name for b in authority.bodies if b.id == meeting.body)
+        row = (meeting, f"{body}, {authority.name}",
+               meeting_path(meeting.id).removesuffix(".md") + "/")
+        by_authority[authority.id].append(row)
+        by_body[(authority.id, meeting.body)].append(row)
+    files = {}
+    for authority_id, rows in sorted(by_authority.items()):
+        name = content.authorities[authority_id].name
+        files[calendar_path(authority_id)] = calendar(name, rows, site_url).decode()
+    for (authority_id, body_id), rows in sorted(by_body.items()):
+        name = rows[0][1]
+        files[calendar_path(authority_id, body_id)] = calendar(name, rows, site_url).decode()
+    return files
+
+
+def file_schema(key: str, record_schema: str) -> str:
+    """Return the JSON Schema of an open data file: the licence and a list of records."""
+    record = json.loads(record_schema)
+    definitions = record.pop("$defs", {})
+    document = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"Safeguarding Digest {key}",
+        "type": "object",
+        "required": ["licence", key],
+        "properties": {
+            "licence": {"type": "object", "required": ["name", "url"]},
+            key: {"type": "array", "items": record},
+        },
+        "$defs": definitions,
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _meeting_entry(meeting: Meeting, content: Content) -> Entry:
+    authority = content.authorities[meeting.authority]
+    body = next(b.name for b in authority.bodies if b.id == meeting.body)
+    topics = tuple(sorted({t for item in meeting.items for t in item.topics}))
+    title = f"{body}, {meeting.date.day} {meeting.date:%B %Y}"
+    summary = meeting.summary or f"The {meeting.paper} of this meeting."
+    return Entry(meeting.id, title, meeting_path(meeting.id).removesuffix(".md") + "/",
+                 meeting.date, summary, meeting.authority, topics)
+
+
+def _review_entry(review: Review) -> Entry:
+    date = review.period.end if review.period else None
+    return Entry(review.id, review.title, review_path(review.id).removesuffix(".md") + "/",
+                 date or UNDATED, review.summary or review.title, review.authority,
+                 tuple(review.topics))
+
+

@@ -1,0 +1,90 @@
+"""Open data: meetings and reviews as JSON, decisions and recommendations as CSV.
+
+Only approved, non-exempt content reaches here (the plan removes the rest first). Ids are the
+content's own, so they stay stable between builds. Published under the Open Government Licence.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from pydantic import BaseModel
+
+from digest.model import Meeting, Review
+from digest.validate import Content
+
+LICENCE = {
+    "name": "Open Government Licence v3.0",
+    "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+}
+_INTERNAL = {"allow", "status"}
+
+
+def meetings_json(content: Content) -> str:
+    """Return every meeting as JSON, with the licence."""
+    records = [_record(meeting) for meeting in sorted(content.meetings, key=lambda m: m.id)]
+    return _json({"licence": LICENCE, "meetings": records})
+
+
+def reviews_json(content: Content) -> str:
+    """Return every review and report as JSON, with the licence."""
+    records = [_record(review) for review in sorted(content.reviews, key=lambda r: r.id)]
+    return _json({"licence": LICENCE, "reviews": records})
+
+
+def decisions_csv(content: Content) -> str:
+    """Return one row per decision."""
+    rows = [["meeting_id", "authority", "body", "date", "item_number", "item_anchor",
+             "item_title", "kind", "text"]]
+    for meeting in sorted(content.meetings, key=lambda m: m.id):
+        for item in meeting.items:
+            rows += [[meeting.id, meeting.authority, meeting.body, meeting.date.isoformat(),
+                      item.number or "", item.anchor, item.title, d.kind, d.text]
+                     for d in item.decisions]
+    return _csv(rows)
+
+
+def recommendations_csv(content: Content) -> str:
+    """Return one row per recommendation, from reviews and from meeting items."""
+    rows = [["source_kind", "source_id", "authority", "text", "owner", "due", "status", "update"]]
+    for review in sorted(content.reviews, key=lambda r: r.id):
+        rows += [["review", review.id, review.authority, *_recommendation(r)]
+                 for r in review.recommendations]
+    for meeting in sorted(content.meetings, key=lambda m: m.id):
+        for item in meeting.items:
+            rows += [["meeting", f"{meeting.id}#{item.anchor}", meeting.authority,
+                      *_recommendation(r)] for r in item.recommendations]
+    return _csv(rows)
+
+
+def schema(model: type[Meeting] | type[Review]) -> str:
+    """Return the JSON Schema of a record as published (internal fields left out)."""
+    generated = model.model_json_schema(mode="serialization")
+    for name in _INTERNAL:
+        generated.get("properties", {}).pop(name, None)
+        if name in generated.get("required", []):
+            generated["required"].remove(name)
+    return _json(generated)
+
+
+def _record(record: BaseModel) -> dict[str, Any]:
+    data: dict[str, Any] = record.model_dump(mode="json", exclude=_INTERNAL)
+    return data
+
+
+def _recommendation(rec: Any) -> list[str]:
+    return [rec.text, rec.owner or "", rec.due.isoformat() if rec.due else "",
+            rec.status or "", rec.update or ""]
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def _csv(rows: list[list[str]]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()

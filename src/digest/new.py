@@ -1,0 +1,94 @@
+"""'digest new': start a meeting or review file that is valid YAML, with comments to guide."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+MEETING = """\
+# yaml-language-server: $schema=../../../schemas/meeting.schema.json
+# A meeting of {body_name}. Fill in what the paper says; leave out what it does not.
+# Check it with: python build_digest.py check --include-drafts
+id: {authority}-{date}-{body}
+status: draft            # change to 'approved' when it has been checked
+authority: {authority}
+body: {body}
+date: {date}
+time: "18:00"            # 24-hour, in quotes; delete the line if the paper does not say
+venue: Council House     # as the paper gives it
+paper: agenda            # agenda or minutes
+{source}
+summary: >-
+  Two or three short sentences in plain words: what the meeting looked at and decided.
+attendance:
+  chair: Councillor Name
+  present: [Councillor Name]
+  apologies: []
+  officers: []           # - {{name: A. Name, role: Director of Children's Services}}
+  others: []             # people who are not public officials, by role only: never names
+items:
+  - number: "1"
+    title: Apologies
+    summary: Who could not come.
+    decisions: []        # - {{text: That the report be noted., kind: noted}}
+    source: {{lines: [1, 1]}}
+"""
+
+REVIEW = """\
+# yaml-language-server: $schema=../../../schemas/review.schema.json
+# A report or review. Fill in what it says; leave out what it does not.
+# Check it with: python build_digest.py check --include-drafts
+id: {authority}-{slug}
+status: draft            # change to 'approved' when it has been checked
+kind: annual_report      # annual_report, serious_case_review, practice_review, inspection, report
+authority: {authority}
+title: Title as published
+publisher: Who published it
+period: {{start: {date}, end: {date}}}
+summary: >-
+  Two or three short sentences in plain words: what the report found.
+findings:
+  - text: One thing it found, in plain words.
+recommendations:
+  - text: What it recommends.
+statistics: []           # - {{label: Child deaths, value: 31, unit: deaths, period: 2023-24}}
+topics: []
+{source}
+"""
+
+
+class AlreadyExists(Exception):
+    """The file to create is already there; nothing was written."""
+
+
+def new_meeting(content_dir: Path, authority: str, body: str, date: dt.date, body_name: str,
+                paper: str | None) -> Path:
+    """Write a commented meeting file to fill in; refuse to overwrite."""
+    path = content_dir / "meetings" / authority / f"{date.isoformat()}-{body}.yaml"
+    text = MEETING.format(authority=authority, body=body, date=date.isoformat(),
+                          body_name=body_name, source=_source(paper))
+    return _write(path, text)
+
+
+def new_review(content_dir: Path, authority: str, slug: str, date: dt.date,
+               paper: str | None) -> Path:
+    """Write a commented review file to fill in; refuse to overwrite."""
+    path = content_dir / "reviews" / authority / f"{authority}-{slug}.yaml"
+    text = REVIEW.format(authority=authority, slug=slug, date=date.isoformat(),
+                         source=_source(paper))
+    return _write(path, text)
+
+
+def _source(paper: str | None) -> str:
+    if paper:
+        return f"source: {{paper: {paper}, lines: [1, 1]}}   # the paper's file and the lines used"
+    return ("# source: {paper: file-in-content-papers.md, lines: [1, 1]}   "
+            "# needed before it is approved")
+
+
+def _write(path: Path, text: str) -> Path:
+    if path.exists():
+        raise AlreadyExists(str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
