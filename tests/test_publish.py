@@ -104,7 +104,8 @@ def test_structured_data_on_meeting_and_review_pages(sub_path_site: Path) -> Non
 
     event = structured("meetings/walsall-2024-04-16-childrens-services-scrutiny")
     assert event["@type"] == "Event" and event["startDate"] == "2024-04-16T18:00"
-    assert event["location"] == {"@type": "Place", "name": "Conference Room 2, Council House, Walsall"}
+    assert event["location"] == {"@type": "Place",
+                                 "name": "Conference Room 2, Council House, Walsall"}
     assert event["organizer"] == {"@type": "Organization", "name": "Walsall Council",
                                   "url": "https://www.walsall.gov.uk"}
     report = structured("reviews/walsall-scb-annual-report-2013-14")
