@@ -33,7 +33,7 @@ def test_keyboard_reaches_skip_link_search_and_navigation(real_site: Path) -> No
             page.keyboard.press("Tab")
             reached.append(page.evaluate(
                 "(() => { const e = document.activeElement;"
-                " return e.closest('.md-search') ? 'search'"
+                " return e.closest('.digest-search') ? 'search'"
                 " : e.closest('.md-nav--primary') ? 'navigation:' + e.textContent.trim()"
                 " : e.tagName; })()"))
         assert "search" in reached
@@ -66,3 +66,18 @@ def test_screenshot_script_saves_pngs(real_site: Path, tmp_path: Path) -> None:
     assert shots == sorted(f"{name}-{width}.png" for name in ("home", "meeting", "review")
                            for width in (390, 1280))
     assert all(path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for path in tmp_path.glob("*.png"))
+
+
+def test_search_finds_a_meeting_by_a_word_from_its_summary(real_site: Path) -> None:
+    with audit.serve(real_site) as base, audit.chromium() as browser:
+        page = browser.new_page(viewport={"width": 390, "height": 900})
+        page.goto(base)
+        page.fill("#digest-search-box", "convictions")
+        page.keyboard.press("Enter")
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+        links = [a.get_attribute("href") for a in page.query_selector_all(
+            ".pagefind-ui__result-link")]
+        assert "/meetings/walsall-2024-04-16-childrens-services-scrutiny/" in links
+        page.goto(base + "search/?q=councillors")
+        page.wait_for_selector(".pagefind-ui__filter-panel", timeout=15000)
+        assert "Walsall Council" in (page.text_content(".pagefind-ui__filter-panel") or "")

@@ -62,7 +62,7 @@ ONE_PER_KIND = [
     "meetings/testshire-2024-05-01-scrutiny.md", "reviews/index.md",
     "reviews/testshire-annual-report-2023-24.md", "topics/index.md", "topics/neglect.md",
     "glossary.md", "about.md", "sources/testshire-2024-05-01-minutes.md",
-    "recommendations.md", "accessibility.md", "updates.md", "data.md",
+    "recommendations.md", "accessibility.md", "updates.md", "data.md", "search.md",
 ]
 
 

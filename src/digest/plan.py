@@ -138,6 +138,7 @@ def plan_site(content: Content, readability: Readability | None = None) -> list[
             "terms": sorted(content.glossary, key=lambda t: (t.term.lower(), t.id)),
             "authorities": content.authorities,
         }),
+        Page("search.md", "search.md.j2", {}),
         Page("updates.md", "updates.md.j2", {"updates": updates,
                                              "authorities": content.authorities}),
         Page("data.md", "data.md.j2", {
@@ -170,12 +171,15 @@ def plan_site(content: Content, readability: Readability | None = None) -> list[
     for view in meetings:
         pages.append(Page(view.path, "meeting.md.j2", {
             "view": view, "meeting": view.meeting, "topics": content.topics,
+            "meeting_topics": sorted({content.topics[t].name for item in view.meeting.items
+                                      for t in item.topics}),
             "source_page": source_path(view.meeting.source.paper) if view.meeting.source else None,
         }, authority=view.authority.id))
     by_meeting = {view.meeting.id: view for view in meetings}
     for review in reviews:
         pages.append(Page(review_path(review.id), "review.md.j2", {
             "review": review,
+            "review_topics": sorted(content.topics[t].name for t in review.topics),
             "authority": content.authorities[review.authority],
             "meeting": by_meeting.get(review.considered_at or ""),
             "topics": content.topics,

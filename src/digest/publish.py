@@ -9,6 +9,8 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -72,10 +74,23 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, build_epoch: i
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     try:
         _run_mkdocs(config_file.resolve(), docs_dir.resolve(), staging, build_epoch, site_url)
+        index_for_search(staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     _swap(staging, site_dir)
+
+
+def index_for_search(site: Path) -> None:
+    """Run Pagefind over the built pages (its binary ships in the pagefind[bin] wheel)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--silent",
+         "--exclude-selectors", ".headerlink"],
+        capture_output=True, text=True, check=False,
+    )
+    if result.returncode != 0:
+        raise PublishError([f"pagefind: {line}" for line in
+                            (result.stderr or result.stdout).splitlines()] or ["pagefind failed"])
 
 
 def _run_mkdocs(config_file: Path, docs_dir: Path, out_dir: Path, build_epoch: int,

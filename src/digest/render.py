@@ -19,7 +19,14 @@ from markupsafe import Markup
 from digest.charts import bar_chart
 from digest.explain import Explainer
 from digest.model import GlossaryTerm
-from digest.render_text import escape_markdown, number_text, relative_link, web_address
+from digest.render_text import (
+    escape_markdown,
+    number_text,
+    relative_link,
+    search_filters,
+    site_relative,
+    web_address,
+)
 from digest.structured import event_jsonld, report_jsonld
 
 if TYPE_CHECKING:
@@ -47,7 +54,7 @@ def short_date(value: dt.date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
-def front_matter(**fields: str) -> Markup:
+def front_matter(**fields: str | bool) -> Markup:
     """Return a YAML front matter block of HTML-escaped values.
 
     MkDocs themes print front matter (the meta description, the title) into HTML without
@@ -55,8 +62,8 @@ def front_matter(**fields: str) -> Markup:
     feed paths and script-safe JSON-LD) are kept. YAML quoting keeps everything inert as YAML.
     """
     escaped = {
-        key: str(value) if isinstance(value, Markup)
-        else html.escape(" ".join(value.split()), quote=False).replace('"', "&quot;")
+        key: value if isinstance(value, bool) else str(value) if isinstance(value, Markup)
+        else html.escape(" ".join(str(value).split()), quote=False).replace('"', "&quot;")
         for key, value in fields.items()
     }
     body = yaml.safe_dump(escaped, sort_keys=False, allow_unicode=True, width=1000)
@@ -78,6 +85,7 @@ def make_environment(templates_dir: Path) -> Environment:
         long_date=long_date, short_date=short_date, number=number_text, url=web_address
     )
     env.globals.update(front_matter=front_matter, bar_chart=bar_chart,
+                       search_filters=search_filters,
                        event_jsonld=event_jsonld, report_jsonld=report_jsonld)
     return env
 
@@ -91,7 +99,10 @@ def render_page(env: Environment, page: Page, glossary: list[GlossaryTerm]) -> s
     def link(to_page: str) -> Markup:
         return relative_link(page.path, to_page)
 
+    def link_raw(to_file: str) -> Markup:
+        return site_relative(page.path, to_file)
+
     explain = Explainer(glossary, page.path, page.authority)
     return env.get_template(page.template).render(
-        page.context, link=link, explain=explain, page_path=page.path
+        page.context, link=link, link_raw=link_raw, explain=explain, page_path=page.path
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from urllib.parse import quote
@@ -45,3 +46,21 @@ def number_text(value: float) -> str:
 def web_address(value: str) -> Markup:
     """Return a validated web address for a Markdown link, with brackets and spaces encoded."""
     return Markup(quote(value, safe=":/?#@!$&'*+,;=%-._~"))
+
+
+def site_relative(page_path: str, target: str) -> Markup:
+    """Return a URL for raw HTML, relative to the page's own address (pages are folders:
+    'meetings/x.md' is served as 'meetings/x/'); MkDocs only rewrites Markdown links."""
+    page_dir = "" if page_path.endswith("index.md") else page_path.removesuffix(".md")
+    folder = posixpath.dirname(page_path) if page_path.endswith("index.md") else page_dir
+    return Markup(posixpath.relpath(target, folder or "."))
+
+
+def search_filters(**filters: str | list[str] | None) -> Markup:
+    """Return hidden elements that tag a page for Pagefind's filters (area, topic, kind)."""
+    elements = []
+    for name, values in filters.items():
+        for value in [values] if isinstance(values, str) else (values or []):
+            safe = html.escape(f"{name}:{value}", quote=True)
+            elements.append(f'<span hidden data-pagefind-filter="{safe}"></span>')
+    return Markup(f"<div hidden>{''.join(elements)}</div>") if elements else Markup("")
