@@ -16,6 +16,7 @@ from digest.plan import plan_site, publishable
 from digest.publish import build_site, configured_site_url, write_docs
 from digest.readability_report import measure
 from digest.render import make_environment, render_page
+from digest.timing import Stopwatch
 from digest.validate import Content, load_and_validate
 
 
@@ -31,6 +32,8 @@ class BuildOptions:
     include_drafts: bool = False
     strict: bool = False
     site_url: str | None = None  # overrides mkdocs.yml's site_url (e.g. a project sub-path)
+    # Previews build in place, MkDocs rebuilding only changed pages, and skip the search index.
+    in_place: bool = False
 
 
 @dataclass
@@ -41,22 +44,26 @@ class BuildResult:
     pages: int = 0
     files: int = 0  # feeds, calendars, open data and the like, beside the pages
     written: int = 0
+    stages: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
 
 class TemplateProblem(Exception):
     """A template could not be rendered: a bug in templates/, not in content."""
 
 
-def check_content(content_dir: Path, include_drafts: bool = False,
-                  strict: bool = False) -> tuple[Content, list[Finding]]:
+def check_content(content_dir: Path, include_drafts: bool = False, strict: bool = False,
+                  stopwatch: Stopwatch | None = None) -> tuple[Content, list[Finding]]:
     """Load, validate and check content; with ``strict``, warnings count as errors."""
-    content, findings = load_and_validate(content_dir)
-    config, config_findings = load_config(content_dir)
+    clock = stopwatch or Stopwatch()
+    with clock.stage("load and validate"):
+        content, findings = load_and_validate(content_dir)
+        config, config_findings = load_config(content_dir)
     findings += config_findings
     if has_errors(findings):
         return content, findings
     visible = publishable(content, include_drafts=include_drafts)
-    findings += run_checks(visible, config)
+    with clock.stage("checks"):
+        findings += run_checks(visible, config)
     if strict:
         findings = [replace(f, level="error") for f in findings]
     return visible, sorted(findings)
@@ -64,25 +71,31 @@ def check_content(content_dir: Path, include_drafts: bool = False,
 
 def build(options: BuildOptions) -> BuildResult:
     """Build the site; on any content error, return the findings and change nothing."""
-    visible, findings = check_content(options.content_dir, options.include_drafts, options.strict)
+    clock = Stopwatch()
+    visible, findings = check_content(options.content_dir, options.include_drafts,
+                                      options.strict, clock)
     if has_errors(findings):
-        return BuildResult(findings)
-    pages = plan_site(visible, measure(visible, options.content_dir / "papers"))
-    environment = make_environment(options.templates_dir)
-    try:
-        texts = {
-            page.path: render_page(environment, page, visible.glossary)
-            for page in pages
-        }
-    except jinja2.TemplateError as exc:
-        raise TemplateProblem(_describe_template_error(exc)) from exc
-    site_url = configured_site_url(options.config_file, options.docs_dir, options.site_url)
-    extra = exports(visible, site_url)
-    texts.update(extra)
-    written = write_docs(texts, options.docs_dir)
+        return BuildResult(findings, stages=clock.stages)
+    with clock.stage("render pages"):
+        readability = measure(visible, options.content_dir / "papers",
+                              options.docs_dir.parent / "readability-cache.json")
+        pages = plan_site(visible, readability)
+        environment = make_environment(options.templates_dir)
+        try:
+            texts = {page.path: render_page(environment, page, visible.glossary)
+                     for page in pages}
+        except jinja2.TemplateError as exc:
+            raise TemplateProblem(_describe_template_error(exc)) from exc
+    with clock.stage("exports"):
+        site_url = configured_site_url(options.config_file, options.docs_dir, options.site_url)
+        extra = exports(visible, site_url)
+        texts.update(extra)
+    with clock.stage("write Markdown"):
+        written = write_docs(texts, options.docs_dir)
     build_site(options.config_file, options.docs_dir, options.site_dir, content_epoch(visible),
-               options.site_url)
-    return BuildResult(findings, pages=len(pages), files=len(extra), written=written)
+               options.site_url, clock, in_place=options.in_place)
+    return BuildResult(findings, pages=len(pages), files=len(extra), written=written,
+                       stages=clock.stages)
 
 
 def content_epoch(content: Content) -> int:

@@ -14,6 +14,8 @@ from markupsafe import Markup
 from digest.model import GlossaryTerm
 from digest.render_text import escape_markdown, relative_link
 
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+
 
 class Explainer:
     """Per-page state: which terms this page has already explained."""
@@ -21,47 +23,37 @@ class Explainer:
     def __init__(self, glossary: list[GlossaryTerm], page_path: str,
                  authority: str | None) -> None:
         self.page_path = page_path
-        self.terms = {
-            name: term for term in glossary
-            if term.scope is None or term.scope.authority in (None, authority)
-            for name in (term.term, *term.aliases)
-        }
         self.seen: set[str] = set()
-        names = sorted(self.terms, key=len, reverse=True)
-        self.pattern = re.compile(
-            "|".join(rf"\b{re.escape(name)}\b" if name.isupper() else rf"(?i:\b{re.escape(name)}\b)"
-                     for name in names)
-        ) if names else None
+        self.by_first_word = terms_by_first_word(glossary, authority)
 
     def __call__(self, text: str | None) -> Markup:
         """Return the text as escaped Markdown, explaining terms not yet explained on the page."""
         escaped = str(escape_markdown(text or ""))
-        if self.pattern is None:
-            return Markup(escaped)
         pieces, position = [], 0
-        for match in self.pattern.finditer(escaped):
-            term = self._term(match.group())
-            if term is None or term.id in self.seen or self._inside_a_name(match, escaped):
+        for word in _WORD.finditer(escaped):
+            if word.start() < position:
                 continue
+            found = self._match(escaped, word)
+            if found is None:
+                continue
+            end, term = found
             self.seen.add(term.id)
-            pieces.append(escaped[position:match.start()])
-            pieces.append(self._explained(match.group(), term, escaped[match.end():]))
-            position = match.end()
+            pieces.append(escaped[position:word.start()])
+            pieces.append(self._explained(escaped[word.start():end], term, escaped[end:]))
+            position = end
         pieces.append(escaped[position:])
         return Markup("".join(pieces))
 
-    @staticmethod
-    def _inside_a_name(match: re.Match[str], text: str) -> bool:
-        """'Scrutiny' in 'Overview and Scrutiny Committee' is part of a name, not the term."""
-        if match.group().isupper():
-            return False
-        following = re.match(r"\s+(\w)", text[match.end():])
-        return bool(following and following.group(1).isupper())
-
-    def _term(self, found: str) -> GlossaryTerm | None:
-        return self.terms.get(found) or next(
-            (term for name, term in self.terms.items() if name.lower() == found.lower()), None
-        )
+    def _match(self, text: str, word: re.Match[str]) -> tuple[int, GlossaryTerm] | None:
+        """Return where a not-yet-explained term starting at ``word`` ends, and the term."""
+        for name, term in self.by_first_word.get(word.group().lower(), ()):
+            end = word.start() + len(name)
+            candidate = text[word.start():end]
+            exact = candidate == name if name.isupper() else candidate.lower() == name.lower()
+            if (exact and term.id not in self.seen and not _WORD_CHAR.match(text[end:end + 1])
+                    and not _inside_a_name(candidate, text[end:])):
+                return end, term
+        return None
 
     def _explained(self, found: str, term: GlossaryTerm, after: str) -> str:
         link = relative_link(self.page_path, f"glossary.md#{term.id}")
@@ -70,3 +62,49 @@ class Explainer:
         if term.expansion and not after.lstrip().startswith("("):
             return f"{linked} ({escape_markdown(term.expansion)})"
         return linked
+
+
+_WORD_CHAR = re.compile(r"[A-Za-z0-9]")
+
+
+def _inside_a_name(found: str, after: str) -> bool:
+    """'Scrutiny' in 'Overview and Scrutiny Committee' is part of a name, not the term."""
+    if found.isupper():
+        return False
+    following = re.match(r"\s+(\w)", after)
+    return bool(following and following.group(1).isupper())
+
+
+Index = dict[str, tuple[tuple[str, GlossaryTerm], ...]]
+_INDEXES: dict[tuple[int, str | None], tuple[list[GlossaryTerm], Index]] = {}
+
+
+def terms_by_first_word(
+    glossary: list[GlossaryTerm], authority: str | None
+) -> dict[str, tuple[tuple[str, GlossaryTerm], ...]]:
+    """Index the terms that apply in an authority's pages by their first word, longest first.
+
+    Every page of a build asks for the same few indexes, so they are kept for the glossary
+    list they were made from (pydantic models holding lists cannot be hashed themselves).
+    """
+    key = (id(glossary), authority)
+    kept = _INDEXES.get(key)
+    if kept is None or kept[0] is not glossary:
+        kept = (glossary, _index(glossary, authority))
+        _INDEXES[key] = kept
+    return kept[1]
+
+
+def _index(
+    glossary: list[GlossaryTerm], authority: str | None
+) -> dict[str, tuple[tuple[str, GlossaryTerm], ...]]:
+    index: dict[str, list[tuple[str, GlossaryTerm]]] = {}
+    for term in glossary:
+        if term.scope is not None and term.scope.authority not in (None, authority):
+            continue
+        for name in (term.term, *term.aliases):
+            first = _WORD.match(name)
+            if first:
+                index.setdefault(first.group().lower(), []).append((name, term))
+    return {word: tuple(sorted(names, key=lambda n: len(n[0]), reverse=True))
+            for word, names in index.items()}

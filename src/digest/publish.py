@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from digest.timing import Stopwatch
+
 
 class PublishError(Exception):
     """MkDocs could not build the site; ``problems`` holds its warnings and errors."""
@@ -67,18 +69,33 @@ def configured_site_url(config_file: Path, docs_dir: Path, override: str | None 
 
 
 def build_site(config_file: Path, docs_dir: Path, site_dir: Path, build_epoch: int,
-               site_url: str | None = None) -> None:
-    """Run MkDocs (strict) into a temporary folder beside ``site_dir``, then swap it in."""
+               site_url: str | None = None, stopwatch: Stopwatch | None = None,
+               in_place: bool = False) -> None:
+    """Run MkDocs (strict) and Pagefind into a folder beside ``site_dir``, then swap it in.
+
+    ``in_place`` (previews only) builds straight into ``site_dir``, letting MkDocs rebuild
+    only the pages whose Markdown changed, and skips the search index.
+    """
+    clock = stopwatch or Stopwatch()
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
+    if in_place and site_dir.exists():
+        with clock.stage("MkDocs"):
+            _run_mkdocs(config_file.resolve(), docs_dir.resolve(), site_dir, build_epoch,
+                        site_url, dirty=True)
+        return
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     try:
-        _run_mkdocs(config_file.resolve(), docs_dir.resolve(), staging, build_epoch, site_url)
-        index_for_search(staging)
+        with clock.stage("MkDocs"):
+            _run_mkdocs(config_file.resolve(), docs_dir.resolve(), staging, build_epoch,
+                        site_url)
+        with clock.stage("search index"):
+            index_for_search(staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    _swap(staging, site_dir)
+    with clock.stage("swap"):
+        _swap(staging, site_dir)
 
 
 def index_for_search(site: Path) -> None:
@@ -94,7 +111,7 @@ def index_for_search(site: Path) -> None:
 
 
 def _run_mkdocs(config_file: Path, docs_dir: Path, out_dir: Path, build_epoch: int,
-                site_url: str | None) -> None:
+                site_url: str | None, dirty: bool = False) -> None:
     # Imported here: MkDocs is heavy, and validation-only commands never need it.
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -107,7 +124,7 @@ def _run_mkdocs(config_file: Path, docs_dir: Path, out_dir: Path, build_epoch: i
                 str(config_file), strict=True, docs_dir=str(docs_dir), site_dir=str(out_dir),
                 **extra,
             )
-            build(config)
+            build(config, dirty=dirty)
         except (Abort, ConfigurationError) as exc:
             raise PublishError(problems or [str(exc)]) from exc
 

@@ -6,9 +6,12 @@ the gain from paper to page is visible to everyone.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import statistics
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from digest.checks.acronyms import ACRONYM, known_terms
 from digest.checks.readability import grade, longest_sentence, sentences
@@ -67,8 +70,12 @@ class Readability:
         return statistics.median(p.grade for p in self.papers) if self.papers else 0.0
 
 
-def measure(content: Content, papers_dir: Path) -> Readability:
-    """Measure every meeting and review page's summaries and every source paper."""
+def measure(content: Content, papers_dir: Path, cache: Path | None = None) -> Readability:
+    """Measure every meeting and review page's summaries and every source paper.
+
+    Measuring a paper means reading all of it, so results are kept in ``cache`` (a JSON file)
+    by the paper's content hash: a rebuild only measures papers that are new or changed.
+    """
     by_page: dict[str, list[str]] = {}
     titles: dict[str, str] = {}
     unexplained: dict[str, set[str]] = {}
@@ -102,9 +109,32 @@ def measure(content: Content, papers_dir: Path) -> Readability:
     all_grades = [grade(t) for texts in by_page.values() for t in texts]
     paper_names = sorted({m.source.paper for m in content.meetings if m.source}
                          | {r.source.paper for r in content.reviews if r.source})
-    papers = [paper_measure(papers_dir / name) for name in paper_names
-              if (papers_dir / name).is_file()]
+    measured = _load_cache(cache)
+    papers = []
+    for name in paper_names:
+        path = papers_dir / name
+        if not path.is_file():
+            continue
+        digest = hashlib.sha1(path.read_bytes()).hexdigest()
+        if measured.get(name, {}).get("sha1") != digest:
+            found = paper_measure(path)
+            measured[name] = {"sha1": digest, "grade": found.grade,
+                              "longest": found.longest_sentence}
+        papers.append(PaperMeasure(name, measured[name]["grade"], measured[name]["longest"]))
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_text(json.dumps(measured, indent=1, sort_keys=True), encoding="utf-8")
     return Readability(pages, papers, all_grades)
+
+
+def _load_cache(cache: Path | None) -> dict[str, dict[str, Any]]:
+    if cache is None or not cache.is_file():
+        return {}
+    try:
+        data = json.loads(cache.read_text(encoding="utf-8"))
+    except ValueError:
+        return {}  # a damaged cache is rebuilt, never trusted
+    return data if isinstance(data, dict) else {}
 
 
 def paper_measure(path: Path) -> PaperMeasure:

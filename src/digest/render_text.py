@@ -15,9 +15,15 @@ _INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]|!])")
 _LINE_START_SPECIAL = re.compile(r"^(\s*)([#+\-=>]|\d+[.)])")
 
 
+_NEEDS_ESCAPING = re.compile(r"[&<>\\`*_{}\[\]|!]|^\s*(?:[#+\-=>]|\d+[.)])")
+_SPACE_RUN = re.compile(r"\s+")
+
+
 def escape_markdown(text: str) -> Markup:
     """Return ``text`` as Markdown that displays exactly that text, on one line."""
-    text = re.sub(r"\s+", " ", text)
+    text = _SPACE_RUN.sub(" ", text)
+    if not _NEEDS_ESCAPING.search(text):
+        return Markup(text)  # most text has nothing to escape: skip the five passes below
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE_SPECIAL.sub(r"\\\1", text)
     text = _LINE_START_SPECIAL.sub(lambda m: m.group(1) + _escape_start(m.group(2)), text)

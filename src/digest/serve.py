@@ -20,7 +20,8 @@ WATCHED = ("templates", "overrides", "mkdocs.yml")
 def preview_options(content_dir: Path) -> BuildOptions:
     """Return the options of a draft preview: its own folders, never the published site."""
     return BuildOptions(content_dir=content_dir, docs_dir=Path("build/preview-docs"),
-                        site_dir=Path("build/preview-site"), include_drafts=True)
+                        site_dir=Path("build/preview-site"), include_drafts=True,
+                        in_place=True)
 
 
 def rebuild(options: BuildOptions) -> bool:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from digest.checks.rule import Settings, finding
 from digest.checks.texts import published_texts
+from digest.explain import terms_by_first_word
 from digest.findings import Finding, Level
 from digest.model import Authority, GlossaryTerm
 from digest.validate import Content
@@ -25,11 +26,10 @@ DEFAULT: Settings = {"ignore": ["UK", "OK", "TV", "II", "III", "IV"]}
 ACRONYM = re.compile(r"\b[A-Z]{2}[A-Z0-9&]{0,6}\b")
 
 
-def known_terms(glossary: list[GlossaryTerm], authority: str | None) -> set[str]:
+def known_terms(glossary: list[GlossaryTerm], authority: str | None) -> frozenset[str]:
     """Return the terms and aliases that apply in an authority's pages."""
-    return {word for term in glossary
-            if term.scope is None or term.scope.authority in (None, authority)
-            for word in (term.term, *term.aliases)}
+    return frozenset(name for names in terms_by_first_word(glossary, authority).values()
+                     for name, _ in names)
 
 
 def check(content: Content, settings: Settings) -> Iterator[Finding]:

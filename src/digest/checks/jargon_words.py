@@ -41,11 +41,12 @@ DEFAULT: Settings = {"words": {
 
 def check(content: Content, settings: Settings) -> Iterator[Finding]:
     """Report each jargon word once per summary, with a plainer alternative."""
-    words: dict[str, str] = settings["words"]
+    words: dict[str, str] = {word.lower(): plain for word, plain in settings["words"].items()}
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b", re.I)
     for text in published_texts(content):
         if text.role not in {"summary", "plain"}:
             continue
-        for word, plain in words.items():
-            if re.search(rf"\b{re.escape(word)}\b", text.value, re.I):
-                yield finding(text, ID, LEVEL, f"uses council jargon: '{word}'",
-                              f"try: {plain}")
+        found = dict.fromkeys(match.group(1).lower() for match in pattern.finditer(text.value))
+        for word in sorted(found, key=list(words).index):
+            yield finding(text, ID, LEVEL, f"uses council jargon: '{word}'",
+                          f"try: {words[word]}")

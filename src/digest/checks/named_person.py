@@ -41,8 +41,13 @@ _NOT_SURNAMES = {
 
 def check(content: Content, settings: Settings) -> Iterator[Finding]:
     """Report a person's name that is not in the record's attendance."""
+    attendees: dict[str, set[str]] = {}
     for text in published_texts(content):
-        allowed = _attendees(text.record) if isinstance(text.record, Meeting) else set()
+        allowed: set[str] = set()
+        if isinstance(text.record, Meeting):
+            if text.record.id not in attendees:
+                attendees[text.record.id] = _attendees(text.record)
+            allowed = attendees[text.record.id]
         for surname in _surnames(text.value):
             if surname.lower() not in allowed:
                 yield finding(

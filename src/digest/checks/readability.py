@@ -5,6 +5,7 @@ textstat 0.7.8 is pinned: later versions download NLTK data at run time and fail
 
 from __future__ import annotations
 
+import functools
 import re
 
 import textstat
@@ -15,11 +16,13 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'‘“(])", text) if s.strip()]
 
 
+@functools.lru_cache(maxsize=65536)
 def grade(text: str) -> float:
     """Return the Flesch-Kincaid grade of the text."""
     return float(textstat.flesch_kincaid_grade(text))
 
 
+@functools.lru_cache(maxsize=65536)
 def reading_ease(text: str) -> float:
     """Return the Flesch reading ease of the text (higher is easier)."""
     return float(textstat.flesch_reading_ease(text))

@@ -36,8 +36,23 @@ class Text:
         return field_path(self.loc)
 
 
-def published_texts(content: Content) -> Iterator[Text]:
-    """Yield every text field a reader can see, skipping exempt items entirely."""
+_WALKED: dict[int, tuple[Content, list[Text]]] = {}
+
+
+def published_texts(content: Content) -> list[Text]:
+    """Return every text field a reader can see, skipping exempt items entirely.
+
+    Every check walks the same texts, so the walk is kept for the content it was made from.
+    """
+    kept = _WALKED.get(id(content))
+    if kept is None or kept[0] is not content:
+        kept = (content, list(_walk(content)))
+        _WALKED.clear()
+        _WALKED[id(content)] = kept
+    return kept[1]
+
+
+def _walk(content: Content) -> Iterator[Text]:
     for authority in content.authorities.values():
         document = content.documents[("authority", authority.id)]
         yield from _maybe(document, ("summary",), authority.summary, "summary", authority)
