@@ -63,6 +63,7 @@ ONE_PER_KIND = [
     "reviews/testshire-annual-report-2023-24.md", "topics/index.md", "topics/neglect.md",
     "glossary.md", "about.md", "sources/testshire-2024-05-01-minutes.md",
     "recommendations.md", "accessibility.md", "updates.md", "data.md", "search.md",
+    "recommendations/testshire.md",
 ]
 
 

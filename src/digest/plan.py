@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from digest.readability_report import Readability
 
 LATEST_ON_HOME = 6
+# Listing pages stay light at national scale: they show the newest entries and say how many
+# more there are; every record is still reached from its area's page and from search.
+MAX_LISTED = 100
 KEY_NUMBERS_PER_REVIEW = 6
 
 
@@ -131,7 +134,8 @@ def plan_site(content: Content, readability: Readability | None = None) -> list[
         }),
         Page("authorities/index.md", "authorities.md.j2", {"authorities": authorities}),
         Page("reviews/index.md", "reviews.md.j2", {
-            "reviews": reviews, "authorities": content.authorities,
+            "reviews": reviews[:MAX_LISTED], "total": len(reviews),
+            "authorities": content.authorities,
         }),
         Page("topics/index.md", "topics.md.j2", {"topics": topics}),
         Page("glossary.md", "glossary.md.j2", {
@@ -146,11 +150,13 @@ def plan_site(content: Content, readability: Readability | None = None) -> list[
             "calendars": _calendar_list(meetings),
         }),
         Page("recommendations.md", "recommendations.md.j2", {
-            "groups": _recommendation_groups(meetings, reviews, content),
+            "groups": [], "areas": [(a, _status_counts(_recommendation_groups(
+                meetings, reviews, content, a.id))) for a in authorities],
         }),
         Page("accessibility.md", "accessibility.md.j2", {"statement": content.accessibility}),
         Page("about.md", "about.md.j2", {
-            "papers": [(paper, source_path(paper)) for paper in sorted(sources)],
+            "papers": [(paper, source_path(paper)) for paper in sorted(sources)][:MAX_LISTED],
+            "total_papers": len(sources),
             "readability": readability is not None,
         }),
     ]
@@ -185,9 +191,16 @@ def plan_site(content: Content, readability: Readability | None = None) -> list[
             "topics": content.topics,
             "source_page": source_path(review.source.paper) if review.source else None,
         }, authority=review.authority))
+    for authority in authorities:
+        groups = _recommendation_groups(meetings, reviews, content, authority.id)
+        if groups:
+            pages.append(Page(f"recommendations/{authority.id}.md", "recommendations.md.j2", {
+                "groups": groups, "areas": [], "authority": authority,
+            }, authority=authority.id))
     for topic in topics:
+        entries = _topic_entries(topic, meetings, reviews, content)
         pages.append(Page(topic_path(topic.id), "topic.md.j2", {
-            "topic": topic, "entries": _topic_entries(topic, meetings, reviews, content),
+            "topic": topic, "entries": entries[:MAX_LISTED], "total": len(entries),
             "feed": Markup(topic_feed_path(topic.id)),
         }))
     for paper, uses in sorted(sources.items()):
@@ -306,10 +319,16 @@ def calendar_path(authority_id: str, body_id: str | None = None) -> str:
     return f"calendars/{authority_id}{'-' + body_id if body_id else ''}.ics"
 
 
+def _status_counts(groups: list[tuple[str, list[TrackedRecommendation]]]) -> dict[str, int]:
+    return {name: len(members) for name, members in groups}
+
+
 def _recommendation_groups(
-    meetings: list[MeetingView], reviews: list[Review], content: Content
+    meetings: list[MeetingView], reviews: list[Review], content: Content, authority: str
 ) -> list[tuple[str, list[TrackedRecommendation]]]:
-    """Every recommendation, grouped by progress in a fixed order; empty groups left out."""
+    """An area's recommendations, grouped by progress in a fixed order; empty groups left out."""
+    meetings = [view for view in meetings if view.authority.id == authority]
+    reviews = [review for review in reviews if review.authority == authority]
     tracked: list[TrackedRecommendation] = []
     for review in reviews:
         tracked += [TrackedRecommendation(rec, review.title, review_path(review.id),

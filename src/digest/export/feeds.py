@@ -27,11 +27,14 @@ class Entry:
     topics: tuple[str, ...]
 
 
+MAX_ENTRIES = 50  # feed readers want what is new, not the whole archive
+
+
 def atom_feed(title: str, path: str, entries: list[Entry], site_url: str) -> str:
-    """Return an Atom feed, newest entry first."""
+    """Return an Atom feed of the newest entries, newest first."""
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
-    ordered = sorted(entries, key=lambda e: (e.date, e.id), reverse=True)
+    ordered = sorted(entries, key=lambda e: (e.date, e.id), reverse=True)[:MAX_ENTRIES]
     _text(feed, "id", urljoin(site_url, path))
     _text(feed, "title", title)
     newest = ordered[0].date if ordered else dt.date(2000, 1, 1)
