@@ -120,8 +120,11 @@ def _run_mkdocs(config_file: Path, docs_dir: Path, out_dir: Path, build_epoch: i
     with _captured_mkdocs_log() as problems, _source_date_epoch(build_epoch):
         try:
             extra = {"site_url": site_url} if site_url else {}
+            # A dirty (preview) build always warns that links may be stale, so only full
+            # builds are strict; previews are never published.
             config = load_config(
-                str(config_file), strict=True, docs_dir=str(docs_dir), site_dir=str(out_dir),
+                str(config_file), strict=not dirty, docs_dir=str(docs_dir),
+                site_dir=str(out_dir),
                 **extra,
             )
             build(config, dirty=dirty)
