@@ -8,17 +8,9 @@ from typing import Any
 import pytest
 import yaml
 
-from digest.extract import extract_text
-from digest.extract.source import parse_paper
+from .extraction_helpers import first_draft
 
 CASES = yaml.safe_load((Path(__file__).parent / "extraction" / "cases.yaml").read_text())
-
-
-def first_meeting(text: str) -> dict[str, Any]:
-    extraction = extract_text(parse_paper(text, "case.md"), Path("case.md"))
-    meetings = [draft.data for draft in extraction.files if draft.path.startswith("meetings/")]
-    assert meetings, "no meeting drafted"
-    return meetings[0]
 
 
 def observed(meeting: dict[str, Any], key: str) -> Any:
@@ -35,6 +27,6 @@ def observed(meeting: dict[str, Any], key: str) -> Any:
 
 @pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
 def test_case(case: dict[str, Any]) -> None:
-    meeting = first_meeting(case["paper"])
+    meeting = first_draft(case["paper"], "meetings")
     for key, expected in case["expect"].items():
         assert observed(meeting, key) == expected, key

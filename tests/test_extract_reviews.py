@@ -8,17 +8,9 @@ from typing import Any
 import pytest
 import yaml
 
-from digest.extract import extract_text
-from digest.extract.source import parse_paper
+from .extraction_helpers import first_draft
 
 CASES = yaml.safe_load((Path(__file__).parent / "extraction" / "reviews.yaml").read_text())
-
-
-def first_review(text: str) -> dict[str, Any]:
-    extraction = extract_text(parse_paper(text, "case.md"), Path("case.md"))
-    reviews = [draft.data for draft in extraction.files if draft.path.startswith("reviews/")]
-    assert reviews, "no review drafted"
-    return reviews[0]
 
 
 def observed(review: dict[str, Any], key: str) -> Any:
@@ -34,6 +26,6 @@ def observed(review: dict[str, Any], key: str) -> Any:
 
 @pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
 def test_case(case: dict[str, Any]) -> None:
-    review = first_review(case["paper"])
+    review = first_draft(case["paper"], "reviews")
     for key, expected in case["expect"].items():
         assert observed(review, key) == expected, key

@@ -159,24 +159,23 @@ def tracker_table(paper: Paper, index: int) -> Start | None:
     return None
 
 
-def work_programme_title(paper: Paper, index: int) -> Start | None:
-    """'Work Programme' as a title."""
-    block = paper.blocks[index]
-    if re.match(r"^(?:.*\b(?:committee|board)\s+)?work programme\b", block.text, re.I) and (
-        is_title_like(block, 14)
-    ):
-        return Start("work_programme", index, block.text, "work-programme-title")
-    return None
+def _titled(kind: str, phrase: str) -> Rule:
+    """Make a rule for a document whose title starts with ``phrase``, perhaps after a body's
+    name ('Children's Scrutiny Committee Work Programme 2022/23'); a sentence does not count."""
+    pattern = re.compile(rf"^(?:.*\b(?:committee|board|council)\s+)?{phrase}\b", re.I)
+
+    def rule(paper: Paper, index: int) -> Start | None:
+        block = paper.blocks[index]
+        if pattern.match(block.text) and is_title_like(block, 16):
+            return Start(kind, index, block.text, f"{kind.replace('_', '-')}-title")
+        return None
+
+    rule.__doc__ = f"'{phrase.title()}' as a title."
+    return rule
 
 
-def forward_plan_title(paper: Paper, index: int) -> Start | None:
-    """'Forward Plan' as a title."""
-    block = paper.blocks[index]
-    if re.match(r"^(?:.*\b(?:committee|board|council)\s+)?forward plan\b", block.text, re.I) and (
-        is_title_like(block, 16)
-    ):
-        return Start("forward_plan", index, block.text, "forward-plan-title")
-    return None
+work_programme_title = _titled("work_programme", "work programme")
+forward_plan_title = _titled("forward_plan", "forward plan")
 
 
 def review_title(paper: Paper, index: int) -> Start | None:
