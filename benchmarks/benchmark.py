@@ -97,6 +97,8 @@ def run(size: int, incremental: bool) -> dict[str, Any]:
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, workdir / name)
     report = build_in_child(workdir, incremental)
+    if report["errors"]:
+        return report
     site = workdir / "site"
     weights = [page_weight.page_weight(site, html) for html in site.rglob("*.html")]
     report.update(counts)
@@ -152,9 +154,9 @@ def main() -> int:
             return 1
         print(f"{size} authorities measured in {time.perf_counter() - started:.0f} s",
               file=sys.stderr)
+        if args.json:  # saved as it goes: a long run keeps what it measured
+            args.json.write_text(json.dumps(reports, indent=2), encoding="utf-8")
     print_table(reports)
-    if args.json:
-        args.json.write_text(json.dumps(reports, indent=2), encoding="utf-8")
     return 0
 
 

@@ -36,6 +36,10 @@ _NOT_SURNAMES = {
     "Day", "Week", "Report", "Review", "Act", "Police", "Strategy", "Plan", "Group", "Panel",
     "Hospital", "College", "University", "Church", "Foundation", "Fund", "Award", "Awards",
     "Programme", "Network", "Forum", "Unit", "Office", "Court", "Park", "Lane", "Hall",
+    # Places can share a first name ('Ashley', 'Stanley'): their organisations are not people.
+    "Safeguarding", "Children", "Childrens", "Children's", "Youth", "Family", "Families",
+    "Health", "Education", "Social", "Care", "Community", "Borough", "County", "City", "Town",
+    "District", "Metropolitan", "Safer", "Multi", "Local",
 }
 
 
