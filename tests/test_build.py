@@ -251,3 +251,20 @@ def test_readability_command(
     assert out.splitlines()[1].startswith("meetings/testshire-2024-05-01-scrutiny.md")
     assert re.search(r"Summaries: median grade \d+\.\d, worst \d+\.\d\. Source papers: "
                      r"median grade \d+\.\d\.", out)
+
+
+def test_only_changed_markdown_is_rewritten(project: Path) -> None:
+    options = options_for(project)
+    build(options)
+    docs = project / "build" / "docs"
+    before = {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")}
+    assert build(options).written == 0
+    assert {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")} == before
+    meeting = project / "content" / "meetings" / "testshire" / "2024-05-01-scrutiny.yaml"
+    meeting.write_text(meeting.read_text().replace("summary: One councillor could not come.",
+                                                   "summary: One councillor was away."))
+    changed = build(options).written
+    page = docs / "meetings" / "testshire-2024-05-01-scrutiny.md"
+    assert changed >= 1 and page.stat().st_mtime_ns != before[page]
+    untouched = docs / "glossary.md"
+    assert untouched.stat().st_mtime_ns == before[untouched]
