@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -40,8 +41,14 @@ def _escape_start(token: str) -> str:
 def relative_link(from_page: str, to_page: str) -> Markup:
     """Return the relative Markdown link from one generated page to another ('a/b.md#x')."""
     target, _, anchor = to_page.partition("#")
-    path = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    path = _relpath(target, posixpath.dirname(from_page) or ".")
     return Markup(path + (f"#{anchor}" if anchor else ""))
+
+
+@functools.lru_cache(maxsize=65536)
+def _relpath(target: str, folder: str) -> str:
+    """Pages link to the same few places (the glossary, topics, areas): work each out once."""
+    return posixpath.relpath(target, folder)
 
 
 def number_text(value: float) -> str:

@@ -26,10 +26,18 @@ DEFAULT: Settings = {"ignore": ["UK", "OK", "TV", "II", "III", "IV"]}
 ACRONYM = re.compile(r"\b[A-Z]{2}[A-Z0-9&]{0,6}\b")
 
 
+_KNOWN: dict[tuple[int, str | None], tuple[list[GlossaryTerm], frozenset[str]]] = {}
+
+
 def known_terms(glossary: list[GlossaryTerm], authority: str | None) -> frozenset[str]:
-    """Return the terms and aliases that apply in an authority's pages."""
-    return frozenset(name for names in terms_by_first_word(glossary, authority).values()
-                     for name, _ in names)
+    """Return the terms and aliases that apply in an authority's pages (kept per glossary)."""
+    kept = _KNOWN.get((id(glossary), authority))
+    if kept is None or kept[0] is not glossary:
+        names = frozenset(name for names in terms_by_first_word(glossary, authority).values()
+                          for name, _ in names)
+        kept = (glossary, names)
+        _KNOWN[(id(glossary), authority)] = kept
+    return kept[1]
 
 
 def check(content: Content, settings: Settings) -> Iterator[Finding]:

@@ -81,7 +81,8 @@ def _recommendation(rec: Any) -> list[str]:
 
 
 def _json(data: Any) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    # Compact JSON: Python's fast C encoder is only used without indentation.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _csv(rows: list[list[str]]) -> str:
