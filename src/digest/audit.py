@@ -86,10 +86,3 @@ def audit(site: Path, widths: tuple[int, ...] = WIDTHS) -> dict[tuple[str, int],
             page.close()
     return found
 
-
-def axe_version() -> str:
-    """Return the version of axe-core that audits run."""
-    from axe_playwright_python import sync_playwright as module
-
-    script = Path(module.__file__).with_name("axe.min.js").read_text(encoding="utf-8")[:40]
-    return script.split("axe v", 1)[1].split()[0] if "axe v" in script else "unknown"

@@ -92,10 +92,6 @@ class Paper:
     blocks: tuple[Block, ...]
     truncated: bool = False
 
-    def line(self, number: int) -> Line:
-        """Return the line with that 1-based number."""
-        return self.lines[number - 1]
-
 
 def read_paper(path: Path) -> Paper:
     """Read a paper file; raise PaperError if it is empty, binary or unreadable."""

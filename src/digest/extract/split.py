@@ -18,8 +18,6 @@ BODY_WORDS = re.compile(
 )
 ITEM_NUMBER = re.compile(r"^(?:item\s+|agenda item\s+(?:no\.?\s*)?)?(?:[A-Z]{2,5}\s)?\d{1,3}"
                          r"(?:[./]\d{1,3})?[.:]?(?=\s|$)", re.I)
-DOCUMENT_KINDS = ("agenda", "minutes", "report", "annual_report", "case_review", "inspection",
-                  "tracker", "work_programme", "forward_plan")
 _CASE_REVIEW = re.compile(r"\b(serious case review|(?:child )?safeguarding practice review|"
                           r"learning review)\b", re.I)
 _INSPECTION = re.compile(r"\b(inspection of|joint targeted area inspection|focused visit|"
