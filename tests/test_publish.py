@@ -183,3 +183,18 @@ def test_content_files_name_their_schema() -> None:
         if file.name in {"accessibility.yaml"}:
             continue
         assert file.read_text().startswith("# yaml-language-server: $schema="), file
+
+
+def test_problems_in_drafts_are_warnings_in_a_preview_and_errors_once_approved(
+    project: Path, tmp_path: Path
+) -> None:
+    draft = project / "content" / "meetings" / "testshire" / "2024-06-01-scrutiny.yaml"
+    draft.write_text(draft.read_text().replace("summary: DRAFT-MARKER-91bc",
+                                               "summary: Ring 07700 900123. DRAFT-MARKER-91bc"))
+    options = options_for(project, site=tmp_path / "preview")
+    preview = type(options)(**{**options.__dict__, "include_drafts": True})
+    found = [(f.level, f.rule) for f in build(preview).findings]
+    assert ("warning", "privacy-phone") in found
+    assert (tmp_path / "preview" / "index.html").is_file()
+    draft.write_text(draft.read_text().replace("status: draft", "status: approved"))
+    assert ("error", "privacy-phone") in [(f.level, f.rule) for f in build(options).findings]

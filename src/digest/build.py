@@ -63,7 +63,12 @@ def check_content(content_dir: Path, include_drafts: bool = False, strict: bool 
         return content, findings
     visible = publishable(content, include_drafts=include_drafts)
     with clock.stage("checks"):
-        findings += run_checks(visible, config)
+        found = run_checks(visible, config)
+    # A preview shows drafts on this machine only (they are never published), so problems in
+    # drafts are shown as warnings there, to be fixed before approval; approved records keep
+    # their errors.
+    drafts = _draft_paths(visible) if include_drafts else set()
+    findings += [replace(f, level="warning") if f.path in drafts else f for f in found]
     if strict:
         findings = [replace(f, level="error") for f in findings]
     return visible, sorted(findings)
@@ -96,6 +101,13 @@ def build(options: BuildOptions) -> BuildResult:
                options.site_url, clock, in_place=options.in_place)
     return BuildResult(findings, pages=len(pages), files=len(extra), written=written,
                        stages=clock.stages)
+
+
+def _draft_paths(content: Content) -> set[str]:
+    drafts = [("meeting", m.id) for m in content.meetings if m.status == "draft"]
+    drafts += [("review", r.id) for r in content.reviews if r.status == "draft"]
+    drafts += [("update", u.id) for u in content.updates if u.status == "draft"]
+    return {content.documents[key].path for key in drafts}
 
 
 def content_epoch(content: Content) -> int:

@@ -90,6 +90,8 @@ def _meeting(document: RawDocument, meeting: Meeting) -> Iterator[Text]:
             yield Text(document, (*at, "decisions", j, "text"), decision.text, "quoted", meeting)
         for j, rec in enumerate(item.recommendations):
             yield Text(document, (*at, "recommendations", j, "text"), rec.text, "quoted", meeting)
+            yield from _maybe(document, (*at, "recommendations", j, "owner"), rec.owner,
+                              "quoted", meeting)
             yield from _maybe(document, (*at, "recommendations", j, "update"), rec.update,
                               "quoted", meeting)
         for j, stat in enumerate(item.statistics):
@@ -103,6 +105,7 @@ def _review(document: RawDocument, review: Review) -> Iterator[Text]:
         yield Text(document, ("findings", i, "text"), finding.text, "plain", review)
     for i, rec in enumerate(review.recommendations):
         yield Text(document, ("recommendations", i, "text"), rec.text, "plain", review)
+        yield from _maybe(document, ("recommendations", i, "owner"), rec.owner, "quoted", review)
         yield from _maybe(document, ("recommendations", i, "update"), rec.update, "quoted", review)
     for i, stat in enumerate(review.statistics):
         yield Text(document, ("statistics", i, "label"), stat.label, "label", review)
