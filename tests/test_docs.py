@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -42,3 +44,17 @@ def test_code_is_lint_and_type_clean(tool: list[str]) -> None:
         [sys.executable, "-m", *tool], cwd=PROJECT, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_readme_error_example_is_what_the_checker_prints(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(PROJECT / "content", content)
+    meeting = content / "meetings" / "walsall" / "2024-04-16-childrens-services-scrutiny.yaml"
+    meeting.write_text(meeting.read_text().replace("\nvenue:", "\nvenu:", 1))
+    assert main(["check", "--content", str(content)]) == 1
+    example = README.split("like this:\n\n   ```text\n", 1)[1].split("\n   ```", 1)[0]
+    printed = capsys.readouterr().out
+    for line in example.splitlines():
+        assert line.removeprefix("   ") in printed.splitlines()
