@@ -175,8 +175,9 @@ def split_names(text: str) -> list[str]:
     """Split 'Councillors Mayo, Pall and Weston' into 'Councillor Mayo', ... ."""
     plural = re.match(r"^(councillors|cllrs)\.?\s+(.+)$", text.strip(), re.I)
     if plural:
+        title = plural.group(1)[:-1]  # 'Councillors' gives 'Councillor', 'Cllrs' gives 'Cllr'
         names = re.split(r",\s*|\s+and\s+|\s*&\s*", plural.group(2))
-        return [f"Councillor {name.strip()}" for name in names if name.strip()]
+        return [f"{title} {name.strip()}" for name in names if name.strip()]
     pattern = rf",\s*{_TITLE_AHEAD}|\s+and\s+{_TITLE_AHEAD}|\s+{_TITLE_AHEAD}"
     return [name.strip() for name in re.split(pattern, text, flags=re.I) if name.strip()]
 

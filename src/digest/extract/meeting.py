@@ -59,9 +59,19 @@ def draft_meeting(segment: Segment) -> MeetingDraft:
     return draft
 
 
+_BODY_IN_SENTENCE = re.compile(
+    r"\bminutes of (?:a |the )?(?:meeting of )?(?:the )?(?P<body>.+?\b(?:sub-committee|committee|"
+    r"board|panel|cabinet|forum|partnership))\b", re.I,
+)
+
+
 def _body_name(segment: Segment, header: list[Block]) -> str | None:
     if segment.kind == "minutes" and BODY_WORDS.search(segment.title):
         return _tidy_body(segment.title)
+    for block in header[:3]:
+        found = _BODY_IN_SENTENCE.search(block.text)
+        if found:
+            return _tidy_body(found.group("body"))
     for block in header[:8]:
         first = block.lines[0].text
         if BODY_WORDS.search(first) and is_title_like(block, 16) and not re.match(
@@ -120,8 +130,8 @@ def _venue_after_date(text: str) -> str | None:
     if place is None:
         return None
     before = text[: place.start()]
-    boundary = max((m.end() for m in re.finditer(r",\s*|\s(?:in|at)\s(?:the\s)?", before)),
-                   default=0)
+    boundary = max((m.end() for m in re.finditer(r",\s*|\s(?:in|at)\s(?:the\s)?", before,
+                                                  re.I)), default=0)
     venue = text[boundary:]
     return _tidy_venue(venue) if not first_date(venue) and not find_time(venue) else None
 

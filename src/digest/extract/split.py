@@ -260,14 +260,16 @@ def _same_document(first: Segment, second: Segment) -> bool:
 
 
 def _guess_first_kind(paper: Paper) -> str:
-    head = " ".join(block.text for block in paper.blocks[:40]).lower()
-    if "annual report" in head[:400]:
-        return "annual_report"
-    if re.search(r"\bresolved\b", " ".join(b.text for b in paper.blocks[:80]).lower()):
+    """The kind of a paper's first document: what its opening says, else what its body does."""
+    opening = " ".join(block.text for block in paper.blocks[:3]).lower()
+    body = " ".join(block.text for block in paper.blocks[:80]).lower()
+    for word, kind in (("minutes", "minutes"), ("agenda", "agenda"),
+                       ("annual report", "annual_report")):
+        if re.search(rf"\b{word}\b", opening):
+            return kind
+    if re.search(r"\bresolved\b", body):
         return "minutes"
-    if "agenda" in head:
-        return "agenda"
-    return "report"
+    return "agenda" if "agenda" in body else "report"
 
 
 def _report_kind(title: str) -> str:
