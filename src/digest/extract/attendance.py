@@ -15,7 +15,7 @@ from digest.extract.source import Block
 COUNCILLOR = re.compile(r"^(?:councillors?|cllrs?)\.?\s+", re.I)
 _TITLE_AHEAD = r"(?=(?:councillor|cllr)\b)"
 CHAIR_ROLES = {"chair", "in the chair", "chairman", "chairperson", "chairwoman"}
-_END = r"\s*(?::|\s[–-]\s|$)\s*(?P<rest>.*)$"
+_END = r"\s*(?::-?|\s[–-]\s|$)\s*(?P<rest>.*)$"
 _HEADINGS = {
     "present": re.compile(r"^(?:committee\s+)?(?:members?\s+|councillors?\s+)?present" + _END,
                           re.I),

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from digest.extract.dates import find_time, first_date
 from digest.extract.source import Block
 
-NUMBER = r"(?:[A-Z]{2,5}\s)?\d{1,3}(?:[./]\d{1,3})?\.?"
+NUMBER = r"(?:[A-Z]{2,5}\s)?\d{1,3}(?:[./]\d{1,3})?[.)]?"
 _ITEM_WORD = r"(?:(?:agenda\s+)?item\s+(?:no\.?\s*)?)?"
 _NUMBER_ONLY = re.compile(rf"^{_ITEM_WORD}(?P<num>{NUMBER})$", re.I)
 _BOLD_TITLE = re.compile(
@@ -75,7 +75,7 @@ def units(blocks: tuple[Block, ...] | list[Block]) -> list[Block]:
     for block in blocks:
         starts = [i for i, line in enumerate(block.lines)
                   if i == 0 or re.match(rf"^{NUMBER}(?:\t|\s+\S)", line.text)
-                  and (line.cells[0] if line.cells else "").rstrip(".").replace("/", "").isdigit()]
+                  and (line.cells[0] if line.cells else "").rstrip(".)").replace("/", "").isdigit()]
         if len(starts) <= 1 or block.kind == "row":
             result.append(block)
             continue
@@ -97,7 +97,7 @@ def bold_title(blocks: list[Block], index: int) -> Heading | None:
     block = blocks[index]
     match = _BOLD_TITLE.match(block.lines[0].raw)
     if match and len(block.lines) == 1:
-        return Heading(match.group("num").rstrip("."), " ".join(match.group("title").split()),
+        return Heading(match.group("num").rstrip(".)"), " ".join(match.group("title").split()),
                        None, index, 1, "bold-title")
     return None
 
@@ -113,7 +113,7 @@ def table_row(blocks: list[Block], index: int) -> Heading | None:
         following = blocks[index + 1].cells
         if following and not following[0] and len(following) > 1 and following[1]:
             purpose, size = following[1], 2
-    return Heading(cells[0].rstrip("."), cells[1], purpose, index, size, "agenda-table")
+    return Heading(cells[0].rstrip(".)"), cells[1], purpose, index, size, "agenda-table")
 
 
 def tabbed_line(blocks: list[Block], index: int) -> Heading | None:
@@ -125,7 +125,7 @@ def tabbed_line(blocks: list[Block], index: int) -> Heading | None:
     split = _PURPOSE.match(title)
     if split:
         title, purpose = split.group("title"), split.group("purpose")
-    return Heading(cells[0].rstrip("."), title.strip(), purpose, index, 1, "agenda-line")
+    return Heading(cells[0].rstrip(".)"), title.strip(), purpose, index, 1, "agenda-line")
 
 
 def plain_title(blocks: list[Block], index: int) -> Heading | None:
@@ -139,7 +139,7 @@ def plain_title(blocks: list[Block], index: int) -> Heading | None:
     title = match.group("title").strip()
     if title.endswith((".", ",", ";", ":")) or len(title.split()) > 14:
         return None
-    return Heading(match.group("num").rstrip("."), title, None, index, 1, "numbered-title")
+    return Heading(match.group("num").rstrip(".)"), title, None, index, 1, "numbered-title")
 
 
 def number_alone(blocks: list[Block], index: int) -> Heading | None:
@@ -149,7 +149,7 @@ def number_alone(blocks: list[Block], index: int) -> Heading | None:
         title = block.lines[1].text.strip()  # 'CYP 67/08' and its title in one paragraph
         number = _NUMBER_ONLY.match(block.lines[0].text.strip())
         if number and title and not title.endswith(".") and len(title.split()) <= 14:
-            return Heading(number.group("num").rstrip("."), title, None, index, 1,
+            return Heading(number.group("num").rstrip(".)"), title, None, index, 1,
                            "number-then-title")
     match = _NUMBER_ONLY.match(block.text)
     if not match or index + 1 >= len(blocks):
@@ -159,7 +159,7 @@ def number_alone(blocks: list[Block], index: int) -> Heading | None:
     if (following.kind == "row" or not title or title.endswith((".", ";"))
             or len(title.split()) > 14 or _is_dated(title)):
         return None
-    return Heading(match.group("num").rstrip("."), title, None, index, 2, "number-then-title")
+    return Heading(match.group("num").rstrip(".)"), title, None, index, 2, "number-then-title")
 
 
 def standing_item(blocks: list[Block], index: int) -> Heading | None:
