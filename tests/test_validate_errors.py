@@ -213,22 +213,22 @@ def test_missing_content_folder(tmp_path: Path) -> None:
     )
 
 
-def test_web_addresses_must_be_plain_http_links(tmp_path: Path) -> None:
-    content = write_content(tmp_path)
-    authority = content / "authorities" / "walsall.yaml"
-    authority.write_text(AUTHORITY.replace("https://www.walsall.gov.uk", "javascript:alert(1)"))
-    assert report(content).startswith(
+@pytest.mark.parametrize(("written", "replacement", "expected"), [
+    pytest.param(
+        "https://www.walsall.gov.uk", "javascript:alert(1)",
         "content/authorities/walsall.yaml:4: website: 'javascript:alert(1)' is not a web address "
-        "this site can link to\n    hint: use a full address starting with https://"
-    )
-
-
-def test_titles_cannot_carry_html(tmp_path: Path) -> None:
-    content = write_content(tmp_path)
-    authority = content / "authorities" / "walsall.yaml"
-    authority.write_text(AUTHORITY.replace("name: Walsall Council", "name: Walsall <b>Council</b>"))
-    assert report(content).startswith(
+        "this site can link to\n    hint: use a full address starting with https://",
+        id="web addresses must be plain http links"),
+    pytest.param(
+        "name: Walsall Council", "name: Walsall <b>Council</b>",
         "content/authorities/walsall.yaml:2: name: 'Walsall <b>Council</b>' cannot be used as a "
         "title: it is empty or contains < or >\n"
-        "    hint: write the name in plain words, on one line"
-    )
+        "    hint: write the name in plain words, on one line",
+        id="titles cannot carry html"),
+])
+def test_unsafe_authority_fields_are_refused(tmp_path: Path, written: str, replacement: str,
+                                             expected: str) -> None:
+    content = write_content(tmp_path)
+    authority = content / "authorities" / "walsall.yaml"
+    authority.write_text(AUTHORITY.replace(written, replacement))
+    assert report(content).startswith(expected)

@@ -50,10 +50,9 @@ def _parser() -> argparse.ArgumentParser:
     _content_option(build_cmd)
     build_cmd.add_argument("--site", type=Path, default=Path("site"), metavar="DIR",
                            help="where to put the built site (default: site)")
-    build_cmd.add_argument("--include-drafts", action="store_true",
-                           help="also publish records with status: draft (for previews only)")
-    build_cmd.add_argument("--strict", action="store_true",
-                           help="treat warnings (plain language, jargon) as errors")
+    _draft_and_strict_options(
+        build_cmd, drafts_help="also publish records with status: draft (for previews only)",
+        strict_help="treat warnings (plain language, jargon) as errors")
     build_cmd.set_defaults(run=_run_build)
 
     check_cmd = commands.add_parser(
@@ -64,9 +63,8 @@ def _parser() -> argparse.ArgumentParser:
     _content_option(check_cmd)
     check_cmd.add_argument("--format", choices=["text", "json"], default="text",
                            help="how to print findings (default: text)")
-    check_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    check_cmd.add_argument("--include-drafts", action="store_true",
-                           help="also check records with status: draft")
+    _draft_and_strict_options(check_cmd, drafts_help="also check records with status: draft",
+                              strict_help="treat warnings as errors")
     check_cmd.set_defaults(run=_run_check)
 
     readability_cmd = commands.add_parser(
@@ -129,6 +127,12 @@ def _parser() -> argparse.ArgumentParser:
 def _content_option(command: argparse.ArgumentParser) -> None:
     command.add_argument("--content", type=Path, default=Path("content"), metavar="DIR",
                          help="the content folder to read (default: content)")
+
+
+def _draft_and_strict_options(command: argparse.ArgumentParser, drafts_help: str,
+                              strict_help: str) -> None:
+    command.add_argument("--include-drafts", action="store_true", help=drafts_help)
+    command.add_argument("--strict", action="store_true", help=strict_help)
 
 
 def _run_validate(args: argparse.Namespace) -> int:

@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from digest.checks.rule import Settings, finding
-from digest.checks.texts import published_texts
+from digest.checks.rule import Settings, finding, pattern_matches
 from digest.findings import Finding, Level
 from digest.validate import Content
 
@@ -25,9 +24,8 @@ _HOUSE_NUMBER = re.compile(r"(?:^|[\s,])\d{1,4}[A-Za-z]?,?\s+[A-Z][a-z]+")
 
 def check(content: Content, settings: Settings) -> Iterator[Finding]:
     """Report a postcode that has a house number before it in the same text."""
-    for text in published_texts(content):
-        for match in _POSTCODE.finditer(text.value):
-            before = text.value[max(0, match.start() - 60): match.start()]
-            if _HOUSE_NUMBER.search(before):
-                yield finding(text, ID, LEVEL, "contains what looks like a home address",
-                              "remove the house number and postcode")
+    for text, match in pattern_matches(content, _POSTCODE):
+        before = text.value[max(0, match.start() - 60): match.start()]
+        if _HOUSE_NUMBER.search(before):
+            yield finding(text, ID, LEVEL, "contains what looks like a home address",
+                          "remove the house number and postcode")

@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from digest.checks.rule import Settings, excerpt, finding
-from digest.checks.texts import published_texts
+from digest.checks.rule import Settings, excerpt, finding, pattern_matches
 from digest.findings import Finding, Level
 from digest.validate import Content
 
@@ -24,8 +23,7 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 
 def check(content: Content, settings: Settings) -> Iterator[Finding]:
     """Report every e-mail address in published text."""
-    for text in published_texts(content):
-        for match in _EMAIL.finditer(text.value):
-            yield finding(text, ID, LEVEL,
-                          f"contains an e-mail address: '{excerpt(text.value, *match.span())}'",
-                          "remove it: the site never publishes e-mail addresses")
+    for text, match in pattern_matches(content, _EMAIL):
+        yield finding(text, ID, LEVEL,
+                      f"contains an e-mail address: '{excerpt(text.value, *match.span())}'",
+                      "remove it: the site never publishes e-mail addresses")

@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from digest.checks.rule import Settings, finding
-from digest.checks.texts import published_texts
+from digest.checks.rule import Settings, finding, pattern_matches
 from digest.findings import Finding, Level
 from digest.validate import Content
 
@@ -34,8 +33,7 @@ def is_nhs_number(candidate: str) -> bool:
 
 def check(content: Content, settings: Settings) -> Iterator[Finding]:
     """Report every valid NHS number in published text."""
-    for text in published_texts(content):
-        for match in _TEN_DIGITS.finditer(text.value):
-            if is_nhs_number(match.group()):
-                yield finding(text, ID, LEVEL, "contains what looks like an NHS number",
-                              "remove it: health identifiers are never published")
+    for text, match in pattern_matches(content, _TEN_DIGITS):
+        if is_nhs_number(match.group()):
+            yield finding(text, ID, LEVEL, "contains what looks like an NHS number",
+                          "remove it: health identifiers are never published")

@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from digest.checks.rule import Settings, excerpt, finding
-from digest.checks.texts import published_texts
+from digest.checks.rule import Settings, excerpt, finding, pattern_matches
 from digest.findings import Finding, Level
 from digest.validate import Content
 
@@ -28,10 +27,8 @@ def check(content: Content, settings: Settings) -> Iterator[Finding]:
     allowed = {_digits(number) for authority in content.authorities.values()
                for number in (authority.help.children_front_door, authority.help.out_of_hours)
                if number}
-    for text in published_texts(content):
-        for match in _PHONE.finditer(text.value):
-            if _digits(match.group()) in allowed:
-                continue
+    for text, match in pattern_matches(content, _PHONE):
+        if _digits(match.group()) not in allowed:
             yield finding(text, ID, LEVEL,
                           f"contains a phone number: '{excerpt(text.value, *match.span())}'",
                           "remove it; only the help lines in the authority's 'help' are shown")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from typing import Any
 
-from digest.checks.texts import Text
+from digest.checks.texts import Text, published_texts
 from digest.findings import Finding, Level
+from digest.validate import Content
 
 Settings = dict[str, Any]
 
@@ -26,3 +29,11 @@ def excerpt(value: str, start: int, end: int, margin: int = 20) -> str:
         space = value.rfind(" ", end, right)
         right = space if space > 0 else right
     return ("..." if left else "") + value[left:right] + ("..." if right < len(value) else "")
+
+
+def pattern_matches(content: Content,
+                    pattern: re.Pattern[str]) -> Iterator[tuple[Text, re.Match[str]]]:
+    """Yield every match of a pattern in every published text, with the text it is in."""
+    for text in published_texts(content):
+        for match in pattern.finditer(text.value):
+            yield text, match
