@@ -65,7 +65,7 @@ def test_an_unneeded_allowance_is_reported(tmp_path: Path) -> None:
     assert [f.format() for f in run_checks(content)] == [
         "content/meetings/walsall/2024-04-16-scrutiny.yaml:11: warning: allow[0]: "
         "[allow-unused] nothing needs this allowance for privacy-phone on summary\n"
-        "    hint: remove it"
+        "    hint: remove it, or name the one field it is for exactly, like items[2].summary"
     ]
 
 

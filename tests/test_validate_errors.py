@@ -61,7 +61,7 @@ def write_content(root: Path, meeting: str = MEETING, glossary: str = GLOSSARY) 
         "authorities/walsall.yaml": AUTHORITY,
         "topics.yaml": TOPICS,
         "glossary.yaml": glossary,
-        "papers/minutes.md": "Minutes\n",
+        "papers/minutes.md": "".join(f"Line {n} of the minutes.\n" for n in range(1, 21)),
         "meetings/walsall/2024-04-16-scrutiny.yaml": meeting,
     }
     for name, text in files.items():

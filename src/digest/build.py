@@ -12,12 +12,13 @@ import jinja2
 from digest.checks import load_config, run_checks
 from digest.export import exports
 from digest.findings import Finding, has_errors
+from digest.model import Content
 from digest.plan import plan_site, publishable
 from digest.publish import build_site, configured_site_url, write_docs
 from digest.readability_report import measure
 from digest.render import make_environment, render_page
 from digest.timing import Stopwatch
-from digest.validate import Content, load_and_validate
+from digest.validate import load_and_validate
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def check_content(content_dir: Path, include_drafts: bool = False, strict: bool 
     # A preview shows drafts on this machine only (they are never published), so problems in
     # drafts are shown as warnings there, to be fixed before approval; approved records keep
     # their errors.
-    drafts = _draft_paths(visible) if include_drafts else set()
+    drafts = {entry.document.path for entry in visible.entries if entry.is_draft}
     findings += [replace(f, level="warning") if f.path in drafts else f for f in found]
     if strict:
         findings = [replace(f, level="error") for f in findings]
@@ -101,13 +102,6 @@ def build(options: BuildOptions) -> BuildResult:
                options.site_url, clock, in_place=options.in_place)
     return BuildResult(findings, pages=len(pages), files=len(extra), written=written,
                        stages=clock.stages)
-
-
-def _draft_paths(content: Content) -> set[str]:
-    drafts = [("meeting", m.id) for m in content.meetings if m.status == "draft"]
-    drafts += [("review", r.id) for r in content.reviews if r.status == "draft"]
-    drafts += [("update", u.id) for u in content.updates if u.status == "draft"]
-    return {content.documents[key].path for key in drafts}
 
 
 def content_epoch(content: Content) -> int:

@@ -90,6 +90,8 @@ def terms_by_first_word(
     key = (id(glossary), authority)
     kept = _INDEXES.get(key)
     if kept is None or kept[0] is not glossary:
+        if any(other is not glossary for other, _ in _INDEXES.values()):
+            _INDEXES.clear()  # a new build's glossary: the old indexes will not be asked again
         kept = (glossary, _index(glossary, authority))
         _INDEXES[key] = kept
     return kept[1]

@@ -6,6 +6,7 @@ every value keeps its line and duplicate keys are reported instead of silently o
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,19 +14,8 @@ from typing import Any
 import yaml
 
 from digest.findings import Finding
+from digest.model import KINDS, Loc
 
-Loc = tuple[str | int, ...]
-
-# Where each kind of record lives under content/. Anything else that looks like YAML is reported.
-KINDS: dict[str, str] = {
-    "authorities/*.yaml": "authority",
-    "meetings/*/*.yaml": "meeting",
-    "reviews/*/*.yaml": "review",
-    "updates/*.yaml": "update",
-    "topics.yaml": "topics",
-    "glossary.yaml": "glossary",
-    "accessibility.yaml": "accessibility",
-}
 # Read by other parts of the digest (the checks' settings), so not reported as misplaced.
 SETTINGS_FILES = {"checks.yaml"}
 
@@ -79,13 +69,13 @@ def load_file(file: Path, display: str, kind: str) -> tuple[RawDocument | None, 
 def discover(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Finding]]:
     """Return each content file with its kind, and a finding for YAML files in unknown places."""
     known: dict[Path, str] = {}
-    for pattern, kind in KINDS.items():
-        for file in sorted(content_dir.glob(pattern)):
-            known[file] = kind
+    for kind in KINDS:
+        for file in sorted(content_dir.glob(kind.pattern)):
+            known[file] = kind.name
     findings = []
     for file in sorted([*content_dir.rglob("*.yaml"), *content_dir.rglob("*.yml")]):
         if file not in known and file.relative_to(content_dir).as_posix() not in SETTINGS_FILES:
-            where = ", ".join(KINDS)
+            where = ", ".join(kind.pattern for kind in KINDS)
             findings.append(
                 Finding(
                     _display(file, content_dir), 1, "",
@@ -127,6 +117,10 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, path: str) -> Finding:
 # libyaml's parser when PyYAML was built with it (about ten times faster), with the same safe
 # constructors either way.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Control characters (but tab and line break), surrogates, non-characters and the bidirectional
+# overrides that can disguise text: never wanted in a page, a feed or a calendar.
+_UNPRINTABLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
 
 
 class _Builder:
@@ -137,22 +131,48 @@ class _Builder:
         self.path = path
         self.lines: dict[Loc, int] = {}
         self.findings: list[Finding] = []
+        self.seen: set[int] = set()
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
-        self.lines.setdefault(loc, node.start_mark.line + 1)
+        line = node.start_mark.line + 1
+        self.lines.setdefault(loc, line)
+        if id(node) in self.seen:
+            # An alias (*name) repeats a node: refused, so that a "billion laughs" file can
+            # never expand beyond its own size.
+            self.findings.append(Finding(
+                self.path, line, field_path(loc), "anchors and aliases (& and *) are not "
+                "allowed in content", hint="write the value out in full"))
+            return None
+        self.seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(child, (*loc, i)) for i, child in enumerate(node.value)]
         try:
-            return self.loader.construct_object(node)
+            value = self.loader.construct_object(node)
         except ValueError:
             # An impossible date such as 2024-02-30: keep the text so validation reports it
             # against its field, with the expected format.
-            return node.value
+            value = node.value
+        if isinstance(value, str):
+            self._check_characters(value, line, loc)
+        return value
+
+    def _check_characters(self, value: str, line: int, loc: Loc) -> None:
+        bad = _UNPRINTABLE.search(value)
+        if bad:
+            self.findings.append(Finding(
+                self.path, line, field_path(loc),
+                f"contains the invisible character U+{ord(bad.group()):04X}, which would "
+                "break pages, feeds and calendars", hint="delete it and type the text again"))
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[Any, Any]:
-        self.loader.flatten_mapping(node)
+        if any(key.tag == "tag:yaml.org,2002:merge" for key, _ in node.value):
+            self.findings.append(Finding(
+                self.path, node.start_mark.line + 1, field_path(loc),
+                "'<<' (merging another entry) is not allowed in content",
+                hint="write the fields out in full"))
+            return {}
         result: dict[Any, Any] = {}
         first_line: dict[Any, int] = {}
         for key_node, value_node in node.value:
@@ -160,6 +180,7 @@ class _Builder:
             line = key_node.start_mark.line + 1
             if not isinstance(key, str):
                 key = str(key)
+            self._check_characters(key, line, (*loc, key))
             if key in result:
                 self.findings.append(
                     Finding(

@@ -8,7 +8,13 @@ list the allowed values.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+import functools
+import math
+import re
+import types
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import (
     BaseModel,
@@ -19,17 +25,82 @@ from pydantic import (
     model_validator,
 )
 
+if TYPE_CHECKING:
+    from digest.load import RawDocument
+
+
+
+@dataclass(frozen=True)
+class Role:
+    """The part a string field plays on the public site; checks and exports act on roles.
+
+    Every string in the model is typed with one of the roles below, so a rule (privacy,
+    plain language) reaches a new field by what it is, never because someone listed it.
+    """
+
+    name: str
+    description: str
+    published: bool = True
+    # Words we write for the public: plain-language rules (jargon, short forms) apply.
+    plain_language: bool = False
+    # An "In short" summary: reading grade and sentence length apply too.
+    in_short: bool = False
+    # The name of a person in a public role (a councillor, an officer): it is a name by design,
+    # so the rule against naming people does not apply to the field itself.
+    names_a_person: bool = False
+    # A service line the council publishes: the phone rule does not apply to the field itself.
+    help_line: bool = False
+
+
+SUMMARY = Role("summary", "a plain-language 'In short' for the public",
+               plain_language=True, in_short=True)
+PLAIN = Role("plain", "plain words we write for the public", plain_language=True)
+QUOTED = Role("quoted", "official wording quoted from the paper")
+PERSON = Role("person", "the name of a person in a public role, as printed",
+              names_a_person=True)
+PLACE = Role("place", "a place or venue")
+LABEL = Role("label", "a short label or name: what a number counts, a body, a topic")
+HELP_LINE = Role("help line", "a public service phone line published by the council",
+                 help_line=True)
+WEB_ADDRESS = Role("web address", "a public web address")
+IDENTIFIER = Role("identifier", "an identifier that appears in web addresses")
+INTERNAL = Role("internal", "kept in the content files only, never published",
+                published=False)
+ROLES = (SUMMARY, PLAIN, QUOTED, PERSON, PLACE, LABEL, HELP_LINE, WEB_ADDRESS, IDENTIFIER,
+         INTERNAL)
+
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+MAX_ID_LENGTH = 100
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=MAX_ID_LENGTH),
+                 IDENTIFIER]
+_Words = StringConstraints(strip_whitespace=True, min_length=1)
+Summary = Annotated[str, _Words, SUMMARY]
+Plain = Annotated[str, _Words, PLAIN]
+Quoted = Annotated[str, _Words, QUOTED]
+PersonName = Annotated[str, _Words, PERSON]
+Place = Annotated[str, _Words, PLACE]
+Label = Annotated[str, _Words, LABEL]
+HelpLine = Annotated[str, _Words, HELP_LINE]
+Internal = Annotated[str, _Words, INTERNAL]
 # Names that become page titles: MkDocs themes print titles unescaped in places, so the
 # characters that could open an HTML tag are refused rather than silently altered.
 TITLE_PATTERN = r"^[^<>\n]+$"
-Title = Annotated[str, StringConstraints(strip_whitespace=True, pattern=TITLE_PATTERN)]
+_TitleText = StringConstraints(strip_whitespace=True, pattern=TITLE_PATTERN)
+Title = Annotated[str, _TitleText, QUOTED]
+TitleLabel = Annotated[str, _TitleText, LABEL]
+TitlePlain = Annotated[str, _TitleText, PLAIN]
 FILE_NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+FileName = Annotated[str, StringConstraints(pattern=FILE_NAME_PATTERN, max_length=200),
+                     IDENTIFIER]
 # Only plain web addresses: no javascript: or data: links, nothing that could break out of a link.
 WEB_ADDRESS_PATTERN = r"^https?://[A-Za-z0-9.-]+(/[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]*)?$"
-WebAddress = Annotated[str, StringConstraints(pattern=WEB_ADDRESS_PATTERN)]
+WebAddress = Annotated[str, StringConstraints(pattern=WEB_ADDRESS_PATTERN), WEB_ADDRESS]
+TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+ItemNumber = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9./ ]+$", max_length=20),
+                       IDENTIFIER]
+# Dates a council paper can carry; a typo such as 2204 is an error, not a page in 2204.
+EARLIEST = dt.date(1990, 1, 1)
+LATEST = dt.date(2100, 12, 31)
 
 Status = Literal["draft", "approved"]
 PaperKind = Literal["agenda", "minutes"]
@@ -47,13 +118,36 @@ BodyKind = Literal["scrutiny", "cabinet", "committee", "board", "partnership"]
 class Strict(BaseModel):
     """Base for every content record: unknown keys are errors, values are not coerced silently."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    @property
+    def withheld(self) -> bool:
+        """Return True if this part of a record must never be published (an exempt item)."""
+        return False
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _plain_values(cls, value: Any) -> Any:
+        # Strict mode refuses "yes" for a boolean and text for a number; dates still come from
+        # YAML as dates (or as text, when the date is impossible, so it is reported).
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError(f"{value} is not a number a page can show")
+        if isinstance(value, dt.date) and not EARLIEST <= value <= LATEST:
+            raise ValueError(f"{value.isoformat()} is outside the years "
+                             f"{EARLIEST.year} to {LATEST.year}: is it a typo?")
+        return value
 
 
 class LineRange(Strict):
     """Where in the source paper a record was drawn from."""
 
     lines: tuple[int, int] = Field(description="First and last line in the source paper, 1-based.")
+
+    @field_validator("lines", mode="before")
+    @classmethod
+    def _from_list(cls, value: Any) -> Any:
+        # YAML gives a list; strict mode wants the tuple the model stores.
+        return tuple(value) if isinstance(value, list) else value
 
     @field_validator("lines")
     @classmethod
@@ -67,9 +161,7 @@ class LineRange(Strict):
 class Source(LineRange):
     """The paper a record comes from, so that a reader can check the original."""
 
-    paper: Annotated[str, StringConstraints(pattern=FILE_NAME_PATTERN)] = Field(
-        description="File name of the paper in content/papers/ (no folders)."
-    )
+    paper: FileName = Field(description="File name of the paper in content/papers/ (no folders).")
     url: WebAddress | None = Field(
         default=None, description="Public address of the original, if known."
     )
@@ -78,26 +170,28 @@ class Source(LineRange):
 class Allowance(Strict):
     """An accepted exception to a check, kept in the content with the reason a person gave."""
 
-    rule: Slug = Field(description="The check's id, for example 'privacy-phone'.")
-    field: Text = Field(description="The field it applies to, for example 'items[2].summary'.")
-    reason: Text = Field(description="Why this is not a problem, for the next person to read.")
+    rule: Annotated[str, StringConstraints(pattern=SLUG_PATTERN), INTERNAL] = Field(
+        description="The check's id, for example 'privacy-phone'.")
+    field: Internal = Field(description="The one field it applies to, like 'items[2].summary'.")
+    reason: Internal = Field(description="Why this is not a problem, for the next person.")
 
 
 class Body(Strict):
     """A committee, board or partnership of an authority."""
 
     id: Slug = Field(description="Identifier, unique within the authority; part of URLs.")
-    name: Title = Field(description="The body's name as the council prints it.")
+    name: TitleLabel = Field(description="The body's name as the council prints it.")
     kind: BodyKind = Field(description="What sort of body this is.")
 
 
 class Help(Strict):
     """Public service lines published by the council: the only phone numbers the site shows."""
 
-    children_front_door: Text | None = Field(
+    children_front_door: HelpLine | None = Field(
         default=None, description="Published number to report a concern about a child."
     )
-    out_of_hours: Text | None = Field(default=None, description="Published out-of-hours number.")
+    out_of_hours: HelpLine | None = Field(
+        default=None, description="Published out-of-hours number.")
     page: WebAddress | None = Field(
         default=None, description="The council's page on reporting a concern."
     )
@@ -107,12 +201,12 @@ class Authority(Strict):
     """A council or safeguarding partnership area and its bodies."""
 
     id: Slug = Field(description="Identifier; part of URLs.")
-    name: Title = Field(description="Full name, for example 'Walsall Council'.")
+    name: TitleLabel = Field(description="Full name, for example 'Walsall Council'.")
     kind: AuthorityKind | None = Field(default=None, description="Type of authority.")
     website: WebAddress | None = Field(
         default=None, description="The authority's public website."
     )
-    summary: Text | None = Field(default=None, description="A sentence or two about the area.")
+    summary: Summary | None = Field(default=None, description="A sentence or two about the area.")
     help: Help = Field(default_factory=Help, description="Published service lines.")
     bodies: list[Body] = Field(
         default_factory=list, description="Committees and boards whose meetings we report on."
@@ -123,20 +217,21 @@ class Authority(Strict):
 class Person(Strict):
     """Someone attending in a public role: an officer or partner representative."""
 
-    name: Text = Field(description="Name as printed in the paper.")
-    role: Text | None = Field(default=None, description="Job title as printed.")
-    organisation: Text | None = Field(default=None, description="Employer, if not the council.")
+    name: PersonName = Field(description="Name as printed in the paper.")
+    role: Quoted | None = Field(default=None, description="Job title as printed.")
+    organisation: Label | None = Field(default=None, description="Employer, if not the council.")
 
 
 class Attendance(Strict):
     """Who was at (or was expected at) a meeting. Only people in public roles are recorded."""
 
-    chair: Text | None = Field(default=None, description="Who chaired the meeting.")
-    present: list[Text] = Field(default_factory=list, description="Members present.")
-    apologies: list[Text] = Field(default_factory=list, description="Members who sent apologies.")
+    chair: PersonName | None = Field(default=None, description="Who chaired the meeting.")
+    present: list[PersonName] = Field(default_factory=list, description="Members present.")
+    apologies: list[PersonName] = Field(default_factory=list,
+                                        description="Members who sent apologies.")
     officers: list[Person] = Field(default_factory=list, description="Council officers present.")
     partners: list[Person] = Field(default_factory=list, description="Partner agencies present.")
-    others: list[Text] = Field(
+    others: list[Label] = Field(
         default_factory=list,
         description="People present in a private capacity (co-optees, lay members), described "
         "by their role only: the site never names them.",
@@ -146,20 +241,20 @@ class Attendance(Strict):
 class Decision(Strict):
     """One resolved point, in the words of the minutes."""
 
-    text: Text = Field(description="The decision as recorded.")
+    text: Quoted = Field(description="The decision as recorded.")
     kind: DecisionKind = Field(description="What sort of decision it is.")
 
 
 class Recommendation(Strict):
     """A recommendation and how far it has got."""
 
-    text: Text = Field(description="The recommendation.")
-    owner: Text | None = Field(default=None, description="Who is responsible.")
+    text: Quoted = Field(description="The recommendation.")
+    owner: Quoted | None = Field(default=None, description="Who is responsible.")
     due: dt.date | None = Field(default=None, description="Target date.")
     status: RecommendationStatus | None = Field(
         default=None, description="Progress, if the papers say; left out when they do not."
     )
-    update: Text | None = Field(
+    update: Quoted | None = Field(
         default=None, description="What the latest tracker says about progress, in its words."
     )
 
@@ -167,34 +262,48 @@ class Recommendation(Strict):
 class Statistic(Strict):
     """A number the paper states, with what it counts and where it is stated."""
 
-    label: Text = Field(description="What is counted, in plain words.")
+    label: Label = Field(description="What is counted, in plain words.")
     value: float = Field(description="The number as stated.")
-    unit: Text | None = Field(default=None, description="Unit, for example 'referrals' or '%'.")
-    period: Text | None = Field(default=None, description="When, for example '2013-14'.")
-    breakdown: dict[str, float] | None = Field(
+    unit: Label | None = Field(default=None, description="Unit, for example 'referrals' or '%'.")
+    period: Label | None = Field(default=None, description="When, for example '2013-14'.")
+    breakdown: dict[Label, float] | None = Field(
         default=None, description="Parts of the number, label to value, in the paper's order."
     )
-    note: Text | None = Field(default=None, description="Caveats, such as a figure stated twice.")
+    note: Plain | None = Field(default=None, description="Caveats, such as a figure stated twice.")
     source: LineRange | None = Field(default=None, description="Lines in the source paper.")
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _whole_numbers_too(cls, value: Any) -> Any:
+        # Strict mode still takes a whole number for a float field; booleans are refused.
+        if isinstance(value, bool):
+            raise ValueError(f"expected a number, got {value}")
+        return value
 
 
 class Item(Strict):
     """One agenda item of a meeting."""
 
-    number: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9./ ]+$")] | None = Field(
+    number: ItemNumber | None = Field(
         default=None,
         description="Item number as printed ('65', '5/24'); gives the permanent anchor.",
     )
-    title: Text = Field(description="Item title as printed.")
+    title: Quoted = Field(description="Item title as printed.")
     topics: list[Slug] = Field(default_factory=list, description="Topic ids from topics.yaml.")
-    summary: Text | None = Field(default=None, description="Plain-language 'In short'.")
-    purpose: Text | None = Field(default=None, description="What the agenda says the item is for.")
-    points: list[Text] = Field(default_factory=list, description="What was discussed.")
+    summary: Summary | None = Field(default=None, description="Plain-language 'In short'.")
+    purpose: Quoted | None = Field(default=None,
+                                   description="What the agenda says the item is for.")
+    points: list[Plain] = Field(default_factory=list, description="What was discussed.")
     decisions: list[Decision] = Field(default_factory=list, description="What was decided.")
     recommendations: list[Recommendation] = Field(default_factory=list)
     statistics: list[Statistic] = Field(default_factory=list)
     exempt: bool = Field(default=False, description="Exempt items are never published.")
     source: LineRange = Field(description="Lines of this item in the source paper.")
+
+    @property
+    def withheld(self) -> bool:
+        """Return True for an exempt item: it never reaches any output."""
+        return self.exempt
 
     @property
     def anchor(self) -> str:
@@ -222,13 +331,14 @@ class Meeting(Sourced):
     authority: Slug = Field(description="Authority id.")
     body: Slug = Field(description="Body id within the authority.")
     date: dt.date = Field(description="Date of the meeting.")
-    time: str | None = Field(default=None, description="Start time, 24-hour 'HH:MM', in quotes.")
-    venue: Text | None = Field(default=None, description="Where the meeting was held.")
+    time: Annotated[str, LABEL] | None = Field(
+        default=None, description="Start time, 24-hour 'HH:MM', in quotes.")
+    venue: Place | None = Field(default=None, description="Where the meeting was held.")
     paper: PaperKind = Field(description="Whether we have the agenda or the minutes.")
     source: Source | None = Field(
         default=None, description="The paper and its lines; required once approved."
     )
-    summary: Text | None = Field(default=None, description="Plain-language 'In short'.")
+    summary: Summary | None = Field(default=None, description="Plain-language 'In short'.")
     attendance: Attendance = Field(default_factory=Attendance)
     items: list[Item] = Field(default_factory=list)
     allow: list[Allowance] = Field(default_factory=list, description="Accepted check findings.")
@@ -239,11 +349,8 @@ class Meeting(Sourced):
         if isinstance(value, int):
             # YAML 1.1 reads an unquoted 18:00 as the base-60 number 1080.
             raise ValueError('write the time in quotes, like "18:00"')
-        if isinstance(value, str):
-            parts = value.split(":")
-            ok = len(parts) == 2 and all(p.isdigit() and len(p) == 2 for p in parts)
-            if not ok or int(parts[0]) > 23 or int(parts[1]) > 59:
-                raise ValueError(f"'{value}' is not a 24-hour time like \"18:00\"")
+        if isinstance(value, str) and not re.match(TIME_PATTERN, value):
+            raise ValueError(f"'{value}' is not a 24-hour time like \"18:00\"")
         return value
 
     @model_validator(mode="after")
@@ -272,7 +379,7 @@ class Period(Strict):
 class ReviewFinding(Strict):
     """One thing a report or review found."""
 
-    text: Text = Field(description="The finding, in plain words.")
+    text: Plain = Field(description="The finding, in plain words.")
     source: LineRange | None = Field(default=None, description="Lines in the source paper.")
 
 
@@ -284,9 +391,9 @@ class Review(Sourced):
     kind: ReviewKind = Field(description="What sort of report this is.")
     authority: Slug = Field(description="Authority id.")
     title: Title = Field(description="Title as published.")
-    publisher: Text = Field(description="Who published it.")
+    publisher: Label = Field(description="Who published it.")
     period: Period | None = Field(default=None, description="Period covered.")
-    summary: Text | None = Field(default=None, description="Plain-language 'In short'.")
+    summary: Summary | None = Field(default=None, description="Plain-language 'In short'.")
     findings: list[ReviewFinding] = Field(default_factory=list)
     recommendations: list[Recommendation] = Field(default_factory=list)
     statistics: list[Statistic] = Field(default_factory=list)
@@ -306,8 +413,8 @@ class Update(Strict):
     id: Slug = Field(description="Identifier; part of the web address.")
     status: Status = Field(description="Only approved updates are published.")
     date: dt.date = Field(description="Date of the update.")
-    title: Title = Field(description="A short headline.")
-    text: Text = Field(description="The update, in plain words.")
+    title: TitlePlain = Field(description="A short headline.")
+    text: Summary = Field(description="The update, in plain words.")
     authority: Slug | None = Field(default=None, description="The area it is about, if one.")
     topics: list[Slug] = Field(default_factory=list, description="Topic ids from topics.yaml.")
     allow: list[Allowance] = Field(default_factory=list, description="Accepted check findings.")
@@ -316,9 +423,9 @@ class Update(Strict):
 class Topic(Strict):
     """A subject readers follow across authorities."""
 
-    id: Slug
-    name: Title
-    description: Text
+    id: Slug = Field(description="Identifier; part of URLs.")
+    name: TitleLabel = Field(description="The topic's name.")
+    description: Plain = Field(description="What the topic covers, in plain words.")
 
 
 class GlossaryScope(Strict):
@@ -331,10 +438,10 @@ class GlossaryTerm(Strict):
     """An acronym or term with a plain explanation."""
 
     id: Slug = Field(description="Anchor on the glossary page.")
-    term: Text = Field(description="The acronym or term as written, for example 'MASH'.")
-    expansion: Text | None = Field(default=None, description="What the letters stand for.")
-    explanation: Text = Field(description="What it means, in plain words.")
-    aliases: list[Text] = Field(default_factory=list, description="Other spellings.")
+    term: Label = Field(description="The acronym or term as written, for example 'MASH'.")
+    expansion: Label | None = Field(default=None, description="What the letters stand for.")
+    explanation: Plain = Field(description="What it means, in plain words.")
+    aliases: list[Label] = Field(default_factory=list, description="Other spellings.")
     scope: GlossaryScope | None = Field(default=None, description="Where this meaning applies.")
     related: list[Slug] = Field(default_factory=list, description="Ids of related terms.")
 
@@ -354,7 +461,7 @@ class GlossaryFile(Strict):
 class AutomatedAudit(Strict):
     """The last automated accessibility test of the whole site."""
 
-    tool: Text = Field(description="Tool and version, for example 'axe-core 4.12.1'.")
+    tool: Label = Field(description="Tool and version, for example 'axe-core 4.12.1'.")
     date: dt.date = Field(description="When the test was run.")
     pages: int = Field(ge=1, description="How many pages were tested.")
     widths: list[int] = Field(min_length=1, description="Screen widths tested, in pixels.")
@@ -364,8 +471,8 @@ class AutomatedAudit(Strict):
 class ManualCheck(Strict):
     """One check a person made by hand, and what they found."""
 
-    check: Text
-    result: Text
+    check: Plain
+    result: Plain
 
 
 class AccessibilityStatement(Strict):
@@ -378,4 +485,212 @@ class AccessibilityStatement(Strict):
     )
     automated: AutomatedAudit
     manual: list[ManualCheck] = Field(default_factory=list)
-    known_issues: list[Text] = Field(default_factory=list, description="What does not work yet.")
+    known_issues: list[Plain] = Field(default_factory=list, description="What does not work yet.")
+
+
+# --- the kinds of content, and walking a record by roles ----------------------------------------
+
+Shape = Literal["record", "list", "single"]
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of content file: where it lives, its model, and how it is published.
+
+    ``record`` files hold one record with an id and a status; ``list`` files hold a list of
+    entries under ``key`` (topics.yaml); a ``single`` file holds settings-like facts.
+    """
+
+    name: str
+    pattern: str
+    model: type[Strict]
+    shape: Shape = "record"
+    key: str = ""
+    # Where content files point their editor at a JSON Schema (schemas/<name>.schema.json).
+    schema: bool = True
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind("authority", "authorities/*.yaml", Authority),
+    Kind("meeting", "meetings/*/*.yaml", Meeting),
+    Kind("review", "reviews/*/*.yaml", Review),
+    Kind("update", "updates/*.yaml", Update),
+    Kind("topics", "topics.yaml", TopicsFile, shape="list", key="topics"),
+    Kind("glossary", "glossary.yaml", GlossaryFile, shape="list", key="terms"),
+    Kind("accessibility", "accessibility.yaml", AccessibilityStatement, shape="single",
+         schema=False),
+)
+KIND_BY_NAME = {kind.name: kind for kind in KINDS}
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One validated record with the file it came from and where in that file it stands."""
+
+    kind: Kind
+    record: Strict
+    document: RawDocument
+    loc: Loc = ()
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """Return (kind, id): unique for records with an id."""
+        return self.kind.name, str(getattr(self.record, "id", ""))
+
+    @property
+    def is_draft(self) -> bool:
+        """Return True for a record still marked draft."""
+        return getattr(self.record, "status", "approved") == "draft"
+
+    @property
+    def authority(self) -> str | None:
+        """Return the authority whose area this record belongs to, if any."""
+        record = self.record
+        if isinstance(record, Authority):
+            return record.id
+        if isinstance(record, GlossaryTerm):
+            return record.scope.authority if record.scope else None
+        found = getattr(record, "authority", None)
+        return found if isinstance(found, str) else None
+
+
+@dataclass
+class Content:
+    """All validated content: every record as an entry, and views by kind for pages.
+
+    The views are worked out once: make a new Content rather than changing ``entries``.
+    """
+
+    entries: list[Entry] = field(default_factory=list)
+    papers: set[str] = field(default_factory=set)
+
+    def of(self, kind: str) -> list[Entry]:
+        """Return the entries of one kind, in the order they were read."""
+        return [entry for entry in self.entries if entry.kind.name == kind]
+
+    @functools.cached_property
+    def authorities(self) -> dict[str, Authority]:
+        """Return the authorities by id."""
+        return {e.record.id: e.record for e in self.of("authority")
+                if isinstance(e.record, Authority)}
+
+    @functools.cached_property
+    def meetings(self) -> list[Meeting]:
+        """Return every meeting."""
+        return [e.record for e in self.of("meeting") if isinstance(e.record, Meeting)]
+
+    @functools.cached_property
+    def reviews(self) -> list[Review]:
+        """Return every review and report."""
+        return [e.record for e in self.of("review") if isinstance(e.record, Review)]
+
+    @functools.cached_property
+    def updates(self) -> list[Update]:
+        """Return every update."""
+        return [e.record for e in self.of("update") if isinstance(e.record, Update)]
+
+    @functools.cached_property
+    def topics(self) -> dict[str, Topic]:
+        """Return the topics by id."""
+        return {e.record.id: e.record for e in self.of("topics") if isinstance(e.record, Topic)}
+
+    @functools.cached_property
+    def glossary(self) -> list[GlossaryTerm]:
+        """Return every glossary term."""
+        return [e.record for e in self.of("glossary") if isinstance(e.record, GlossaryTerm)]
+
+    @functools.cached_property
+    def accessibility(self) -> AccessibilityStatement | None:
+        """Return the accessibility statement's facts, if there are any."""
+        found = [e.record for e in self.of("accessibility")
+                 if isinstance(e.record, AccessibilityStatement)]
+        return found[0] if found else None
+
+    def entry(self, kind: str, record_id: str) -> Entry:
+        """Return the entry of a record by kind and id."""
+        return next(e for e in self.of(kind) if e.key == (kind, record_id))
+
+
+def role_of(annotation: Any, metadata: list[Any] | tuple[Any, ...] = ()) -> Role | None:
+    """Return the role declared on a string type (in its Annotated metadata), if any."""
+    for item in metadata:
+        if isinstance(item, Role):
+            return item
+    if get_origin(annotation) is Annotated:
+        return role_of(None, get_args(annotation)[1:])
+    return None
+
+
+def string_fields(model: type[BaseModel]) -> Iterator[tuple[Loc, Any, Role | None]]:
+    """Yield every string slot of a model, as (schema path, annotation, role); lists as '[]'.
+
+    The schema path uses '[]' for list items and '{}' for mapping keys, so tests and the
+    editor's configuration can reach a field that no content file fills yet.
+    """
+    for name, info in model.model_fields.items():
+        yield from _slots(info.annotation, tuple(info.metadata), (name,))
+
+
+def _slots(annotation: Any, metadata: tuple[Any, ...], loc: Loc) -> Iterator[
+        tuple[Loc, Any, Role | None]]:
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        inner, *extra = get_args(annotation)
+        yield from _slots(inner, (*metadata, *extra), loc)
+    elif origin in (Union, types.UnionType):
+        for arg in get_args(annotation):
+            if arg is not type(None):
+                yield from _slots(arg, metadata, loc)
+    elif origin is list:
+        yield from _slots(get_args(annotation)[0], (), (*loc, "[]"))
+    elif origin is dict:
+        key, _ = get_args(annotation)
+        yield from _slots(key, (), (*loc, "{}"))
+    elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        for sub_loc, sub, role in string_fields(annotation):
+            yield (*loc, *sub_loc), sub, role
+    elif annotation is str:
+        yield loc, annotation, role_of(None, metadata)
+
+
+def published_strings(record: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str, Role]]:
+    """Yield every string of a record that a reader can see, with its place and role.
+
+    Withheld parts (exempt items) are skipped whole; so are internal fields.
+    """
+    for name, info in type(record).model_fields.items():
+        value = getattr(record, name)
+        yield from _values(value, info.annotation, tuple(info.metadata), (*loc, name))
+
+
+def _values(value: Any, annotation: Any, metadata: tuple[Any, ...],
+            loc: Loc) -> Iterator[tuple[Loc, str, Role]]:
+    if value is None:
+        return
+    if isinstance(value, Strict):
+        if not value.withheld:
+            yield from published_strings(value, loc)
+        return
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        inner, *extra = get_args(annotation)
+        yield from _values(value, inner, (*metadata, *extra), loc)
+    elif origin in (Union, types.UnionType):
+        arg = next((a for a in get_args(annotation) if a is not type(None)), None)
+        yield from _values(value, arg, metadata, loc)
+    elif isinstance(value, (list, tuple)) and origin in (list, tuple):
+        item_type = get_args(annotation)[0]
+        for i, item in enumerate(value):
+            yield from _values(item, item_type, (), (*loc, i))
+    elif isinstance(value, dict):
+        key_type = get_args(annotation)[0]
+        role = role_of(key_type)
+        if role is not None and role.published:
+            for key in value:
+                yield (*loc, key), key, role
+    elif isinstance(value, str):
+        role = role_of(None, metadata)
+        if role is not None and role.published:
+            yield loc, value, role

@@ -7,7 +7,7 @@ items are removed here, before any template, feed or index can see them.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +16,7 @@ from markupsafe import Markup
 from digest.model import (
     Authority,
     Body,
+    Content,
     Item,
     Meeting,
     Recommendation,
@@ -23,7 +24,6 @@ from digest.model import (
     Statistic,
     Topic,
 )
-from digest.validate import Content
 
 if TYPE_CHECKING:
     from digest.readability_report import Readability
@@ -97,22 +97,23 @@ class SourceUse:
 
 
 def publishable(content: Content, include_drafts: bool = False) -> Content:
-    """Return the content a reader may see: approved records only, exempt items removed."""
-    def visible(status: str) -> bool:
-        return include_drafts or status == "approved"
+    """Return the content a reader may see: approved records only, exempt items removed.
 
-    meetings = [
-        meeting.model_copy(update={"items": [i for i in meeting.items if not i.exempt]})
-        for meeting in content.meetings
-        if visible(meeting.status)
-    ]
-    reviews = [review for review in content.reviews if visible(review.status)]
-    updates = [update for update in content.updates if visible(update.status)]
-    return Content(
-        authorities=content.authorities, meetings=meetings, reviews=reviews, updates=updates,
-        topics=content.topics, glossary=content.glossary, papers=content.papers,
-        accessibility=content.accessibility, documents=content.documents,
-    )
+    A reference to a record the reader cannot see (an approved review considered at a draft
+    meeting, in a preview) is dropped too, so no output can name it.
+    """
+    entries = [entry for entry in content.entries if include_drafts or not entry.is_draft]
+    meeting_ids = {entry.key[1] for entry in entries if entry.kind.name == "meeting"}
+    visible = []
+    for entry in entries:
+        record = entry.record
+        if isinstance(record, Meeting) and any(item.withheld for item in record.items):
+            record = record.model_copy(
+                update={"items": [item for item in record.items if not item.withheld]})
+        if isinstance(record, Review) and record.considered_at not in (None, *meeting_ids):
+            record = record.model_copy(update={"considered_at": None})
+        visible.append(replace(entry, record=record))
+    return Content(entries=visible, papers=content.papers)
 
 
 def plan_site(content: Content, readability: Readability | None = None) -> list[Page]:

@@ -17,9 +17,8 @@ from digest.checks.acronyms import ACRONYM, known_terms
 from digest.checks.readability import grade, longest_sentence, sentences
 from digest.checks.texts import published_texts
 from digest.extract.source import clean_line
-from digest.model import Meeting, Review
+from digest.model import Content, Meeting, Review
 from digest.plan import meeting_path, review_path
-from digest.validate import Content
 
 MIN_WORDS = 8  # a grade means little for a few words
 
@@ -83,9 +82,10 @@ def measure(content: Content, papers_dir: Path, cache: Path | None = None) -> Re
         titles[meeting_path(meeting.id)] = f"{meeting.authority}, {meeting.date}"
     for review in content.reviews:
         titles[review_path(review.id)] = review.title
+    known_by_area: dict[str, frozenset[str]] = {}
     for text in published_texts(content):
         record = text.record
-        if record is None or text.role not in {"summary", "plain"}:
+        if not text.role.plain_language:
             continue
         if isinstance(record, Meeting):
             page = meeting_path(record.id)
@@ -93,9 +93,11 @@ def measure(content: Content, papers_dir: Path, cache: Path | None = None) -> Re
             page = review_path(record.id)
         else:
             continue
-        if text.role == "summary" and len(text.value.split()) >= MIN_WORDS:
+        if text.role.in_short and len(text.value.split()) >= MIN_WORDS:
             by_page.setdefault(page, []).append(text.value)
-        known = known_terms(content.glossary, record.authority)
+        if record.authority not in known_by_area:
+            known_by_area[record.authority] = known_terms(content.glossary, record.authority)
+        known = known_by_area[record.authority]
         unexplained.setdefault(page, set()).update(
             word for word in ACRONYM.findall(text.value) if word not in known
         )

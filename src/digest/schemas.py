@@ -8,18 +8,11 @@ from __future__ import annotations
 
 import json
 
-from pydantic import BaseModel
-
-from digest.model import Authority, GlossaryFile, Meeting, Review, TopicsFile, Update
-
-SCHEMAS: dict[str, type[BaseModel]] = {
-    "authority": Authority, "meeting": Meeting, "review": Review, "update": Update,
-    "topics": TopicsFile, "glossary": GlossaryFile,
-}
+from digest.model import KINDS
 
 
 def editor_schemas() -> dict[str, str]:
     """Return each content file kind's JSON Schema, by file name."""
-    return {f"{name}.schema.json": json.dumps(model.model_json_schema(), indent=2,
-                                              ensure_ascii=False) + "\n"
-            for name, model in SCHEMAS.items()}
+    return {f"{kind.name}.schema.json": json.dumps(kind.model.model_json_schema(), indent=2,
+                                                   ensure_ascii=False) + "\n"
+            for kind in KINDS if kind.schema}

@@ -10,55 +10,35 @@ from __future__ import annotations
 import difflib
 import types
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Union, get_args, get_origin
+from typing import Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from digest.findings import Finding
-from digest.load import Loc, RawDocument, field_path, load_content
+from digest.load import RawDocument, field_path, load_content
 from digest.model import (
     FILE_NAME_PATTERN,
+    KIND_BY_NAME,
     SLUG_PATTERN,
     TITLE_PATTERN,
     WEB_ADDRESS_PATTERN,
-    AccessibilityStatement,
     Authority,
-    GlossaryFile,
+    Content,
+    Entry,
     GlossaryTerm,
+    Kind,
+    LineRange,
+    Loc,
     Meeting,
     Review,
-    Topic,
-    TopicsFile,
+    Source,
+    Strict,
     Update,
 )
 
-MODELS: dict[str, type[BaseModel]] = {
-    "accessibility": AccessibilityStatement,
-    "authority": Authority,
-    "meeting": Meeting,
-    "review": Review,
-    "update": Update,
-    "topics": TopicsFile,
-    "glossary": GlossaryFile,
-}
-
-
-@dataclass
-class Content:
-    """All validated content, with the file each record came from."""
-
-    authorities: dict[str, Authority] = field(default_factory=dict)
-    meetings: list[Meeting] = field(default_factory=list)
-    reviews: list[Review] = field(default_factory=list)
-    updates: list[Update] = field(default_factory=list)
-    topics: dict[str, Topic] = field(default_factory=dict)
-    glossary: list[GlossaryTerm] = field(default_factory=list)
-    papers: set[str] = field(default_factory=set)
-    accessibility: AccessibilityStatement | None = None
-    documents: dict[tuple[str, str], RawDocument] = field(default_factory=dict)
+M = TypeVar("M", bound=BaseModel)
 
 
 def load_and_validate(content_dir: Path) -> tuple[Content, list[Finding]]:
@@ -69,19 +49,27 @@ def load_and_validate(content_dir: Path) -> tuple[Content, list[Finding]]:
             Finding(str(content_dir), 1, "", "there is no content folder here", hint=hint)
         ]
     documents, findings = load_content(content_dir)
-    content = Content(papers=_paper_names(content_dir / "papers"))
+    content, problems = validate_documents(documents, _paper_lines(content_dir / "papers"))
+    return content, sorted(set(findings + problems))
+
+
+def validate_documents(documents: list[RawDocument],
+                       papers: dict[str, int]) -> tuple[Content, list[Finding]]:
+    """Validate loaded documents into content; ``papers`` gives each paper's number of lines."""
+    content = Content(papers=set(papers))
+    findings: list[Finding] = []
     for document in documents:
         record, problems = parse_document(document)
         findings.extend(problems)
         if record is not None:
-            findings.extend(_add(content, record, document))
-    findings.extend(check_references(content))
+            findings.extend(_add(content, KIND_BY_NAME[document.kind], record, document))
+    findings.extend(check_references(content, papers))
     return content, sorted(set(findings))
 
 
-def parse_document(document: RawDocument) -> tuple[BaseModel | None, list[Finding]]:
+def parse_document(document: RawDocument) -> tuple[Strict | None, list[Finding]]:
     """Validate one document against its model; return the record (None if invalid)."""
-    model = MODELS[document.kind]
+    model = KIND_BY_NAME[document.kind].model
     if not isinstance(document.data, dict):
         got = type(document.data).__name__
         return None, [
@@ -93,42 +81,56 @@ def parse_document(document: RawDocument) -> tuple[BaseModel | None, list[Findin
         return None, [_translate(error, document, model) for error in exc.errors()]
 
 
-def _add(content: Content, record: BaseModel, document: RawDocument) -> list[Finding]:
-    """Add a record to the content; return a finding if its id is already taken."""
-    if isinstance(record, TopicsFile):
-        content.topics.update((topic.id, topic) for topic in record.topics)
-        content.documents[("topics", "")] = document
+def parse_settings(document: RawDocument, at: Loc, values: Any,
+                   model: type[M]) -> tuple[M | None, list[Finding]]:
+    """Validate settings found at ``at`` in a settings file against their model."""
+    if values is None:
+        values = {}
+    if not isinstance(values, dict):
+        return None, [Finding(document.path, document.line_of(at), field_path(at),
+                              f"expected settings as 'name: value' lines, got {_describe(values)}",
+                              hint=f"settings here: {', '.join(model.model_fields) or 'none'}")]
+    try:
+        return model.model_validate(values), []
+    except ValidationError as exc:
+        return None, [_setting_problem(error, document, model, at) for error in exc.errors()]
+
+
+def _setting_problem(error: ErrorDetails, document: RawDocument, model: type[BaseModel],
+                     at: Loc) -> Finding:
+    if error["type"] == "extra_forbidden" and len(error["loc"]) == 1:
+        name = str(error["loc"][0])
+        owner = field_path(at)
+        close = difflib.get_close_matches(name, list(model.model_fields), n=1)
+        hint = (f"did you mean '{close[0]}'?" if close
+                else f"settings: {', '.join(model.model_fields) or 'none'}")
+        return Finding(document.path, document.line_of((*at, name)), field_path((*at, name)),
+                       f"'{name}' is not a setting of {owner}", hint=hint)
+    return _translate(error, document, model, at)
+
+
+def _add(content: Content, kind: Kind, record: Strict, document: RawDocument) -> list[Finding]:
+    """Add a record's entries to the content; return a finding if its id is already taken."""
+    if kind.shape == "list":
+        content.entries.extend(Entry(kind, entry, document, (kind.key, i))
+                               for i, entry in enumerate(getattr(record, kind.key)))
         return []
-    if isinstance(record, GlossaryFile):
-        content.glossary.extend(record.terms)
-        content.documents[("glossary", "")] = document
-        return []
-    if isinstance(record, AccessibilityStatement):
-        content.accessibility = record
-        return []
-    assert isinstance(record, Authority | Meeting | Review | Update)
-    key = (document.kind, record.id)
-    if key in content.documents:
-        return [
-            Finding(
-                document.path, document.line_of(("id",)), "id",
-                f"'{record.id}' is already the id of {content.documents[key].path}",
-                hint="every record needs its own id: it is the address of its page",
-            )
-        ]
-    content.documents[key] = document
-    if isinstance(record, Authority):
-        content.authorities[record.id] = record
-    elif isinstance(record, Meeting):
-        content.meetings.append(record)
-    elif isinstance(record, Update):
-        content.updates.append(record)
-    else:
-        content.reviews.append(record)
+    entry = Entry(kind, record, document)
+    if kind.shape == "record":
+        taken = next((e for e in content.of(kind.name) if e.key == entry.key), None)
+        if taken is not None:
+            return [
+                Finding(
+                    document.path, document.line_of(("id",)), "id",
+                    f"'{entry.key[1]}' is already the id of {taken.document.path}",
+                    hint="every record needs its own id: it is the address of its page",
+                )
+            ]
+    content.entries.append(entry)
     return []
 
 
-def check_references(content: Content) -> list[Finding]:
+def check_references(content: Content, papers: dict[str, int]) -> list[Finding]:
     """Return findings for references to things that do not exist and repeated ids in lists."""
     return [
         *_meeting_references(content),
@@ -136,12 +138,14 @@ def check_references(content: Content) -> list[Finding]:
         *_update_references(content),
         *_glossary_references(content),
         *_list_duplicates(content),
+        *_source_references(content, papers),
     ]
 
 
 def _meeting_references(content: Content) -> Iterable[Finding]:
-    for meeting in content.meetings:
-        document = content.documents[("meeting", meeting.id)]
+    for entry in content.of("meeting"):
+        meeting, document = entry.record, entry.document
+        assert isinstance(meeting, Meeting)
         yield from _authority_reference(content, document, meeting.authority)
         authority = content.authorities.get(meeting.authority)
         if authority is not None:
@@ -159,60 +163,97 @@ def _meeting_references(content: Content) -> Iterable[Finding]:
                     document, ("body",), meeting.body,
                     f"a body of {authority.name} (content/authorities/{authority.id}.yaml)", bodies,
                 )
-        if meeting.source is not None:
-            yield from _paper_reference(content, document, meeting.source.paper)
         for i, item in enumerate(meeting.items):
             yield from _topic_references(content, document, ("items", i, "topics"), item.topics)
 
 
 def _review_references(content: Content) -> Iterable[Finding]:
-    meeting_ids = [meeting.id for meeting in content.meetings]
-    for review in content.reviews:
-        document = content.documents[("review", review.id)]
+    meetings = {meeting.id: meeting for meeting in content.meetings}
+    for entry in content.of("review"):
+        review, document = entry.record, entry.document
+        assert isinstance(review, Review)
         yield from _authority_reference(content, document, review.authority)
-        if review.source is not None:
-            yield from _paper_reference(content, document, review.source.paper)
         yield from _topic_references(content, document, ("topics",), review.topics)
-        if review.considered_at is not None and review.considered_at not in meeting_ids:
+        if review.considered_at is None:
+            continue
+        meeting = meetings.get(review.considered_at)
+        if meeting is None:
             yield _unknown(document, ("considered_at",), review.considered_at, "a meeting id",
-                           meeting_ids)
+                           list(meetings))
+        elif review.status == "approved" and meeting.status == "draft":
+            yield Finding(
+                document.path, document.line_of(("considered_at",)), "considered_at",
+                f"this approved review points at the meeting '{meeting.id}', which is still a "
+                "draft", hint="approve the meeting first, or leave considered_at out for now")
 
 
 def _update_references(content: Content) -> Iterable[Finding]:
-    for update in content.updates:
-        document = content.documents[("update", update.id)]
+    for entry in content.of("update"):
+        update, document = entry.record, entry.document
+        assert isinstance(update, Update)
         if update.authority is not None:
             yield from _authority_reference(content, document, update.authority)
         yield from _topic_references(content, document, ("topics",), update.topics)
 
 
 def _glossary_references(content: Content) -> Iterable[Finding]:
-    document = content.documents.get(("glossary", ""))
-    if document is None:
-        return
+    entries = content.of("glossary")
     ids = [term.id for term in content.glossary]
-    for i, term in enumerate(content.glossary):
+    for entry in entries:
+        term = entry.record
+        assert isinstance(term, GlossaryTerm)
         for j, related in enumerate(term.related):
             if related not in ids:
-                yield _unknown(document, ("terms", i, "related", j), related,
+                yield _unknown(entry.document, (*entry.loc, "related", j), related,
                                "a term id in the glossary", ids)
         if term.scope and term.scope.authority:
-            yield from _authority_reference(
-                content, document, term.scope.authority, ("terms", i, "scope", "authority")
-            )
+            yield from _authority_reference(content, entry.document, term.scope.authority,
+                                            (*entry.loc, "scope", "authority"))
 
 
 def _list_duplicates(content: Content) -> Iterable[Finding]:
     """Ids that must be unique inside one file: bodies, topics, glossary terms."""
-    for authority in content.authorities.values():
-        document = content.documents[("authority", authority.id)]
-        yield from _repeated(document, "bodies", [body.id for body in authority.bodies])
-    if ("topics", "") in content.documents:
-        yield from _repeated(content.documents[("topics", "")], "topics",
-                             [topic.id for topic in content.topics.values()])
-    if ("glossary", "") in content.documents:
-        yield from _repeated(content.documents[("glossary", "")], "terms",
-                             [term.id for term in content.glossary])
+    for entry in content.of("authority"):
+        assert isinstance(entry.record, Authority)
+        yield from _repeated(entry.document, "bodies", [b.id for b in entry.record.bodies])
+    for kind in ("topics", "glossary"):
+        entries = content.of(kind)
+        if entries:
+            yield from _repeated(entries[0].document, entries[0].kind.key,
+                                 [str(getattr(e.record, "id", "")) for e in entries])
+
+
+def _source_references(content: Content, papers: dict[str, int]) -> Iterable[Finding]:
+    """Each record's paper exists, and every line range it cites lies inside that paper."""
+    for entry in content.entries:
+        source = getattr(entry.record, "source", None)
+        if not isinstance(source, Source):
+            continue
+        if source.paper not in papers:
+            yield _unknown(entry.document, ("source", "paper"), source.paper,
+                           "a file in content/papers/", sorted(papers))
+            continue
+        length = papers[source.paper]
+        for loc, lines in _line_ranges(entry.record, ()):
+            if lines.lines[1] > length:
+                yield Finding(
+                    entry.document.path, entry.document.line_of((*loc, "lines")),
+                    field_path((*loc, "lines")),
+                    f"line {lines.lines[1]} is past the end of {source.paper}, which has "
+                    f"{length} lines", hint="check the line numbers against the paper")
+
+
+def _line_ranges(record: BaseModel, loc: Loc) -> Iterable[tuple[Loc, LineRange]]:
+    """Yield every line range inside a record, with where it stands."""
+    for name in type(record).model_fields:
+        value = getattr(record, name)
+        values = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+        for i, item in values:
+            where = (*loc, name) if i is None else (*loc, name, i)
+            if isinstance(item, LineRange):
+                yield where, item
+            elif isinstance(item, BaseModel):
+                yield from _line_ranges(item, where)
 
 
 def _repeated(document: RawDocument, key: str, ids: list[str]) -> Iterable[Finding]:
@@ -249,12 +290,6 @@ def _topic_references(
                            list(content.topics))
 
 
-def _paper_reference(content: Content, document: RawDocument, paper: str) -> Iterable[Finding]:
-    if paper not in content.papers:
-        yield _unknown(document, ("source", "paper"), paper, "a file in content/papers/",
-                       sorted(content.papers))
-
-
 def _unknown(
     document: RawDocument, loc: Loc, value: str, what: str, known: list[str]
 ) -> Finding:
@@ -267,21 +302,28 @@ def _unknown(
                    f"'{value}' is not {what}", hint=hint)
 
 
-def _paper_names(papers_dir: Path) -> set[str]:
+def _paper_lines(papers_dir: Path) -> dict[str, int]:
+    """Return each paper's name and its number of lines (binary papers count as one line)."""
     if not papers_dir.is_dir():
-        return set()
-    return {file.name for file in papers_dir.iterdir() if file.is_file()}
+        return {}
+    lines = {}
+    for file in papers_dir.iterdir():
+        if file.is_file():
+            data = file.read_bytes()
+            lines[file.name] = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
+    return lines
 
 
 # --- translating pydantic errors -----------------------------------------------------------------
 
 
-def _translate(error: ErrorDetails, document: RawDocument, model: type[BaseModel]) -> Finding:
+def _translate(error: ErrorDetails, document: RawDocument, model: type[BaseModel],
+               at: Loc = ()) -> Finding:
     loc: Loc = tuple(error["loc"])
     kind = error["type"]
     value = error.get("input")
-    line = document.line_of(loc)
-    path = field_path(loc)
+    line = document.line_of((*at, *loc))
+    path = field_path((*at, *loc))
     message, hint = _message(kind, loc, value, error, model)
     return Finding(document.path, line, path, message, hint=hint)
 

@@ -12,42 +12,42 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from digest.checks.rule import Settings, finding
-from digest.checks.texts import published_texts
+from pydantic import Field
+
+from digest.checks.rule import RuleSettings, finding, texts
 from digest.explain import terms_by_first_word
 from digest.findings import Finding, Level
-from digest.model import Authority, GlossaryTerm
-from digest.validate import Content
+from digest.model import Content, GlossaryTerm
 
 ID = "jargon-acronym"
 LEVEL: Level = "warning"
-DEFAULT: Settings = {"ignore": ["UK", "OK", "TV", "II", "III", "IV"]}
+
+
+class Settings(RuleSettings):
+    """Short forms everyone knows, which need no glossary entry."""
+
+    ignore: list[str] = Field(default_factory=lambda: ["UK", "OK", "TV", "II", "III", "IV"],
+                              description="Short forms never reported.")
 # Two capitals or more: review codes such as 'W3' or 'Child B' are pseudonyms, not jargon.
 ACRONYM = re.compile(r"\b[A-Z]{2}[A-Z0-9&]{0,6}\b")
 
 
-_KNOWN: dict[tuple[int, str | None], tuple[list[GlossaryTerm], frozenset[str]]] = {}
-
-
 def known_terms(glossary: list[GlossaryTerm], authority: str | None) -> frozenset[str]:
-    """Return the terms and aliases that apply in an authority's pages (kept per glossary)."""
-    kept = _KNOWN.get((id(glossary), authority))
-    if kept is None or kept[0] is not glossary:
-        names = frozenset(name for names in terms_by_first_word(glossary, authority).values()
-                          for name, _ in names)
-        kept = (glossary, names)
-        _KNOWN[(id(glossary), authority)] = kept
-    return kept[1]
+    """Return the terms and aliases that apply in an authority's pages."""
+    return frozenset(name for names in terms_by_first_word(glossary, authority).values()
+                     for name, _ in names)
 
 
 def check(content: Content, settings: Settings) -> Iterator[Finding]:
     """Report short forms in summaries that the glossary does not explain."""
-    ignored = set(settings["ignore"])
-    for text in published_texts(content):
-        if text.role not in {"summary", "plain"} or text.record is None:
-            continue
-        authority = text.record.id if isinstance(text.record, Authority) else text.record.authority
-        known = known_terms(content.glossary, authority)
+    ignored = set(settings.ignore)
+    glossary = content.glossary
+    known_by_area: dict[str | None, frozenset[str]] = {}
+    for text in texts(content, lambda text: text.role.plain_language):
+        authority = text.entry.authority
+        if authority not in known_by_area:
+            known_by_area[authority] = known_terms(glossary, authority)
+        known = known_by_area[authority]
         missing = [word for word in dict.fromkeys(ACRONYM.findall(text.value))
                    if word not in known and word not in ignored and not word.isdigit()]
         for word in missing:

@@ -3,7 +3,7 @@
 An organisation's address without a house number, like a council house, is fine.
 
 PASS: "Council House, Lichfield Street, Walsall, WS1 1TW"
-FAIL: "The family lived at 14 Park Road, Walsall WS2 8AB."
+FAIL: "The family lived at 14 Park Road, Walsall WS2 8AB." / "14 park road, walsall ws2 8ab"
 """
 
 from __future__ import annotations
@@ -11,15 +11,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from digest.checks.rule import Settings, finding, pattern_matches
+from digest.checks.rule import RuleSettings, finding, pattern_matches
 from digest.findings import Finding, Level
-from digest.validate import Content
+from digest.model import Content
 
 ID = "privacy-address"
 LEVEL: Level = "error"
-DEFAULT: Settings = {}
-_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
-_HOUSE_NUMBER = re.compile(r"(?:^|[\s,])\d{1,4}[A-Za-z]?,?\s+[A-Z][a-z]+")
+
+
+class Settings(RuleSettings):
+    """No settings."""
+
+
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2}\b", re.I)
+_HOUSE_NUMBER = re.compile(r"(?:^|[\s,(])(?:flat\s+)?\d{1,4}[A-Za-z]?,?\s+[A-Za-z][a-z]+", re.I)
 
 
 def check(content: Content, settings: Settings) -> Iterator[Finding]:

@@ -1,7 +1,11 @@
 """privacy-date-of-birth: no dates of birth in published text.
 
-PASS: "The review was published on 3 May 2023."
-FAIL: "Child B was born on 3 May 2015." / "DOB: 03/05/2015"
+A date (or a month and year) right after "born", "date of birth" or "DOB" is a date of birth,
+unless it starts a range of dates: "babies born 1 April 2023 to 31 March 2024" is a group.
+A year alone ("babies born in 2022") describes a group, not a person.
+
+PASS: "The review was published on 3 May 2023." / "babies born 1 April 2023 to 31 March 2024"
+FAIL: "Child B was born on 3 May 2015." / "DOB: 03/05/2015" / "d.o.b. 3.3.15" / "Born in March 2015"
 """
 
 from __future__ import annotations
@@ -9,22 +13,31 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from digest.checks.rule import Settings, finding
-from digest.checks.texts import published_texts
-from digest.extract.dates import find_dates
+from digest.checks.rule import RuleSettings, finding, pattern_matches
 from digest.findings import Finding, Level
-from digest.validate import Content
+from digest.model import Content
 
 ID = "privacy-date-of-birth"
 LEVEL: Level = "error"
-DEFAULT: Settings = {}
-_BIRTH = re.compile(r"\b(?:born(?:\s+on)?|date of birth|d\.?o\.?b\.?)\s*:?\s*", re.I)
+
+
+class Settings(RuleSettings):
+    """No settings."""
+
+
+_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
+_DATE = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{2,4}}"
+         rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+         rf"|{_MONTH}\s+\d{{4}}"
+         r"|\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4})")
+_BIRTH = re.compile(
+    rf"\b(?:(?:born|date\s+of\s+birth|dob)\b|d\.\s?o\.\s?b\.?)\s*[:\-]?\s*(?:on\s+|in\s+)?"
+    rf"(?:the\s+)?(?P<date>{_DATE})(?P<after>\s*(?:to|and|until|-|–)\s+\d)?", re.I)
 
 
 def check(content: Content, settings: Settings) -> Iterator[Finding]:
     """Report a date written right after 'born', 'date of birth' or 'DOB'."""
-    for text in published_texts(content):
-        for match in _BIRTH.finditer(text.value):
-            if any(found.position == match.end() for found in find_dates(text.value)):
-                yield finding(text, ID, LEVEL, "contains a date of birth",
-                              "remove it; give an age range instead if it matters, like 'a baby'")
+    for text, match in pattern_matches(content, _BIRTH):
+        if not match.group("after"):
+            yield finding(text, ID, LEVEL, "contains a date of birth",
+                          "remove it; give an age range instead if it matters, like 'a baby'")

@@ -9,14 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from digest.checks.rule import Settings, finding
-from digest.checks.texts import published_texts
+from pydantic import Field
+
+from digest.checks.rule import RuleSettings, finding, texts
 from digest.findings import Finding, Level
-from digest.validate import Content
+from digest.model import Content
 
 ID = "jargon-word"
 LEVEL: Level = "warning"
-DEFAULT: Settings = {"words": {
+WORDS = {
     "municipal year": "council year (May to May)",
     "noted": "looked at, or were told about",
     "cohort": "group",
@@ -36,16 +37,21 @@ DEFAULT: Settings = {"words": {
     "outcomes": "results",
     "salient": "main",
     "thresholds": "the point at which help is given",
-}}
+}
+
+
+class Settings(RuleSettings):
+    """Council words and the plainer words to suggest."""
+
+    words: dict[str, str] = Field(default_factory=lambda: dict(WORDS), min_length=1,
+                                  description="Jargon, each with a plainer alternative.")
 
 
 def check(content: Content, settings: Settings) -> Iterator[Finding]:
     """Report each jargon word once per summary, with a plainer alternative."""
-    words: dict[str, str] = {word.lower(): plain for word, plain in settings["words"].items()}
+    words: dict[str, str] = {word.lower(): plain for word, plain in settings.words.items()}
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b", re.I)
-    for text in published_texts(content):
-        if text.role not in {"summary", "plain"}:
-            continue
+    for text in texts(content, lambda text: text.role.plain_language):
         found = dict.fromkeys(match.group(1).lower() for match in pattern.finditer(text.value))
         for word in sorted(found, key=list(words).index):
             yield finding(text, ID, LEVEL, f"uses council jargon: '{word}'",

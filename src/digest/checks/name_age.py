@@ -1,45 +1,50 @@
 """privacy-name-age: no first name beside an age, which can identify a child.
 
-Case reviews use pseudonyms ("Child A"); a real first name with an age must not appear.
+Case reviews use pseudonyms ("Child A"); a real first name with an age must not appear, in
+any of the ways people write it. First names come from names-dataset (see names.py).
 
 PASS: "Child A, aged 7, was known to services."
-FAIL: "Tom, aged 7, was known to services." / "Amira (14) went missing."
+FAIL: "Tom, aged 7, was known to services." / "Amira (14) went missing." / "seven-year-old Tom"
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
-from pathlib import Path
 
-from digest.checks.rule import Settings, finding
-from digest.checks.texts import published_texts
+from digest.checks.names import first_names
+from digest.checks.rule import RuleSettings, finding, pattern_matches
 from digest.findings import Finding, Level
-from digest.validate import Content
+from digest.model import Content
 
 ID = "privacy-name-age"
 LEVEL: Level = "error"
-DEFAULT: Settings = {}
+
+
+class Settings(RuleSettings):
+    """No settings."""
+
+
+_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+          "nineteen")
+_AGE = rf"(?:\d{{1,2}}|{'|'.join(_WORDS)})"
+_NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 _NAME_AGE = re.compile(
-    r"\b(?P<name>[A-Z][a-z]+)(?:,\s*|\s+)(?:aged\s+|age\s+|\()(?P<age>\d{1,2})\b"
-    r"|\b(?P<age2>\d{1,2})[- ]year[- ]old\s+(?:called|named)\s+(?P<name2>[A-Z][a-z]+)"
-)
-
-
-@cache
-def first_names() -> frozenset[str]:
-    """Return the list of common first names shipped with the checks."""
-    text = (Path(__file__).parent / "first_names.txt").read_text(encoding="utf-8")
-    return frozenset(word for line in text.splitlines() if not line.startswith("#")
-                     for word in line.split())
+    # Tom, aged 7 / Tom aged 7 / Tom (aged 7) / Tom (7) / Tom, 7, / Tom, age 7
+    rf"\b(?P<name>{_NAME})(?:,\s*|\s+)(?:\(\s*(?:aged?\s+)?{_AGE}\s*\)|aged?\s+{_AGE}\b"
+    rf"|{_AGE}\s*,)"
+    # seven-year-old Tom / a 7 year old called Tom / Tom, a seven-year-old
+    rf"|\b{_AGE}[- ](?:year|yr)s?[- ]old\s+(?:(?:boy|girl|child)\s+)?(?:called\s+|named\s+)?"
+    rf"(?P<name2>{_NAME})"
+    rf"|\b(?P<name3>{_NAME}),?\s+(?:a|an|who\s+is|is)\s+{_AGE}[- ](?:year|yr)s?[- ]old", re.I)
 
 
 def check(content: Content, settings: Settings) -> Iterator[Finding]:
-    """Report a known first name written beside an age."""
-    for text in published_texts(content):
-        for match in _NAME_AGE.finditer(text.value):
-            name = match.group("name") or match.group("name2")
-            if name in first_names():
-                yield finding(text, ID, LEVEL, f"names '{name}' beside an age",
-                              "use the pseudonym the review uses, like 'Child A', or no name")
+    """Report a first name written beside an age."""
+    names = first_names()
+    for text, match in pattern_matches(content, _NAME_AGE):
+        name = match.group("name") or match.group("name2") or match.group("name3")
+        if name[0].isupper() and name.split("-")[0] in names:
+            yield finding(text, ID, LEVEL, f"names '{name}' beside an age",
+                          "use the pseudonym the review uses, like 'Child A', or no name")

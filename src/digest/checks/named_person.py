@@ -1,12 +1,14 @@
 """privacy-named-person: only people recorded in a meeting's attendance may be named.
 
-Councillors, officers and partners in `attendance` have public roles at that meeting. Anyone
-else (a family member, a reviewer, a lay member) is not named; children appear only under the
-pseudonyms reviews use ("Child A", "W3"). A person is spotted by a title ('Mrs Khan',
-'Councillor Reid') or a common first name with a surname ('Sarah Jones').
+Councillors, officers and partners in `attendance` have public roles at that meeting, and are
+named exactly as printed there. Anyone else (a family member, a reviewer, a lay member) is not
+named; children appear only under the pseudonyms reviews use ("Child A"). A person is spotted
+by a title ('Mrs Khan', 'Councillor Reid'), a first name and a surname both known to
+names-dataset ('Sarah Jones'), or a list-style 'WHITFIELD, Karen'. Names of places are not
+people: 'Florence Nightingale House', 'Grace Academy', 'in Ashley Green', 'on Victoria Ward'.
 
 PASS: in a meeting attended by "R. Homer", "The Director, R. Homer, introduced the report."
-FAIL: "Sarah Jones, the child's aunt, was not told."
+FAIL: "Sarah Jones, the child's aunt, was not told." / "WHITFIELD, Karen"
 """
 
 from __future__ import annotations
@@ -14,68 +16,115 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from digest.checks.name_age import first_names
-from digest.checks.rule import Settings, finding
-from digest.checks.texts import published_texts
+from digest.checks.names import first_names, last_names
+from digest.checks.rule import RuleSettings, finding, texts
+from digest.checks.texts import Text
 from digest.findings import Finding, Level
-from digest.model import Meeting
-from digest.validate import Content
+from digest.model import Content, Meeting
 
 ID = "privacy-named-person"
 LEVEL: Level = "error"
-DEFAULT: Settings = {}
-_SURNAME = r"(?P<surname>[A-Z][a-zA-Z'’-]{1,})"
-_TITLED = re.compile(
-    rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Professor|Prof|Councillor|Cllr)\.?\s+"
-    rf"(?:[A-Z]\.?\s+)*{_SURNAME}"
-)
-_FIRST_AND_LAST = re.compile(rf"\b(?P<first>[A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?{_SURNAME}")
-_NOT_SURNAMES = {
-    "Council", "Councils", "Street", "Road", "House", "Partnership", "Board", "Committee",
-    "Team", "Service", "Services", "Hub", "Project", "Trust", "School", "Schools", "Centre",
-    "Day", "Week", "Report", "Review", "Act", "Police", "Strategy", "Plan", "Group", "Panel",
-    "Hospital", "College", "University", "Church", "Foundation", "Fund", "Award", "Awards",
-    "Programme", "Network", "Forum", "Unit", "Office", "Court", "Park", "Lane", "Hall",
-    # Places can share a first name ('Ashley', 'Stanley'): their organisations are not people.
-    "Safeguarding", "Children", "Childrens", "Children's", "Youth", "Family", "Families",
-    "Health", "Education", "Social", "Care", "Community", "Borough", "County", "City", "Town",
-    "District", "Metropolitan", "Safer", "Multi", "Local",
-}
+
+
+class Settings(RuleSettings):
+    """No settings."""
+
+
+_TITLES = r"Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Professor|Prof|Councillor|Cllr|Lord|Lady|Baroness"
+_SURNAME = r"(?P<surname>(?:Mc|Mac|O'|O’)?[A-Z][a-zA-Z'’-]+)"
+_TITLED = re.compile(rf"\b(?P<title>{_TITLES})\.?\s+(?P<first>(?:[A-Z]\.?\s+)*"
+                     rf"(?:[A-Z][a-z]+\s+)?){_SURNAME}")
+_FIRST_AND_LAST = re.compile(rf"(?P<before>\b[a-z]+\s+)?\b(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+                             rf"\s+(?:[A-Z]\.\s+)?{_SURNAME}(?P<next>\s+[A-Z][a-z]+)?")
+_LIST_STYLE = re.compile(r"\b(?P<surname>[A-Z]{2,}(?:-[A-Z]{2,})?),\s+(?P<first>[A-Z][a-z]+)\b")
+# Words that follow a first name in the name of a place, a building or an organisation.
+PLACE_WORDS = frozenset({
+    "Green", "House", "Academy", "Ward", "School", "Valley", "Primary", "Secondary", "College",
+    "Centre", "Center", "Hospital", "Court", "Park", "Road", "Street", "Lane", "Avenue",
+    "Close", "Drive", "Way", "Hall", "Hill", "Gardens", "Place", "Square", "Terrace", "Estate",
+    "Grove", "Field", "Fields", "Wood", "Woods", "Farm", "Bridge", "Church", "Chapel",
+    "Cathedral", "Trust", "Foundation", "Fund", "Award", "Awards", "Programme", "Project",
+    "Unit", "Wing", "Clinic", "Surgery", "Practice", "Medical", "Nursery", "Infant", "Infants",
+    "Junior", "Juniors", "High", "Grammar", "University", "Institute", "Library", "Museum",
+    "Theatre", "Station", "Building", "Buildings", "Tower", "Towers", "Lodge", "Manor", "Mill",
+    "Mews", "View", "Rise", "Row", "Walk", "Crescent", "Gate", "Gateway", "Quay", "Dock",
+    "Wharf", "Common", "Heath", "Moor", "Village", "Town", "City", "County", "Borough",
+    "Council", "Councils", "Partnership", "Board", "Committee", "Team", "Service", "Services",
+    "Hub", "Network", "Forum", "Group", "Panel", "Office", "Police", "Report", "Review", "Act",
+    "Day", "Week", "Strategy", "Plan", "Children", "Childrens", "Children's", "Youth", "Family",
+    "Families", "Health", "Education", "Social", "Care", "Community", "Safeguarding", "Multi",
+    "Local", "District", "Metropolitan", "Safer", "Sports", "Leisure", "Arena", "Stadium",
+    "Club", "Society", "Association", "Alliance", "Collaborative", "Commission", "Agency",
+    "Limited", "Ltd", "Homes", "Home", "Housing", "Prison"
+})
+# Surnames that are also the last word of place names: after 'in', 'at', 'on'... they are places.
+PLACE_SURNAMES = frozenset({
+    "Green", "Ward", "House", "Valley", "Park", "Hill", "Hall", "Wood", "Woods", "Field",
+    "Fields", "Court", "Lane", "Grove", "Heath", "Common", "Bridge", "Gate", "Cross", "Street",
+    "Road", "Way", "Brook", "Moor", "Dale", "Vale", "End", "Gardens", "Farm", "Mill", "Well",
+    "Wells"
+})
+_PLACE_PREPOSITIONS = frozenset({
+    "in", "at", "on", "from", "near", "to", "around", "across", "of", "into", "via"
+})
 
 
 def check(content: Content, settings: Settings) -> Iterator[Finding]:
-    """Report a person's name that is not in the record's attendance."""
+    """Report a person's name that is not printed in the record's attendance."""
     attendees: dict[str, set[str]] = {}
-    for text in published_texts(content):
+    for text in texts(content, lambda text: not text.role.names_a_person):
         allowed: set[str] = set()
         if isinstance(text.record, Meeting):
             if text.record.id not in attendees:
                 attendees[text.record.id] = _attendees(text.record)
             allowed = attendees[text.record.id]
-        for surname in _surnames(text.value):
-            if surname.lower() not in allowed:
-                yield finding(
-                    text, ID, LEVEL, f"names a person ('{surname}') who is not in this "
-                    "record's attendance",
-                    "remove the name, or use their role; if they spoke at the meeting in a "
-                    "public role, add them to attendance",
-                )
+        for mention in people_named(text.value):
+            if _key(mention) not in allowed:
+                yield _found(text, mention)
 
 
-def _surnames(value: str) -> list[str]:
-    found = [m.group("surname") for m in _TITLED.finditer(value)]
-    found += [m.group("surname") for m in _FIRST_AND_LAST.finditer(value)
-              if m.group("first") in first_names() and m.group("surname") not in _NOT_SURNAMES]
-    return list(dict.fromkeys(name for name in found if name not in _NOT_SURNAMES))
+def _found(text: Text, mention: str) -> Finding:
+    return finding(
+        text, ID, LEVEL, f"names a person ('{mention}') who is not in this record's attendance",
+        "remove the name, or use their role; if they spoke at the meeting in a public role, "
+        "add them to attendance exactly as named here")
+
+
+def people_named(value: str) -> list[str]:
+    """Return each mention of a person's name in the text, as written."""
+    found = [m.group().strip() for m in _TITLED.finditer(value)
+             if m.group("surname") not in PLACE_WORDS]
+    for match in _FIRST_AND_LAST.finditer(value):
+        mention = f"{match.group('first')} {match.group('surname')}"
+        if _is_person(match) and not any(mention in titled for titled in found):
+            found.append(mention)
+    found += [m.group() for m in _LIST_STYLE.finditer(value)
+              if m.group("first") in first_names() and m.group("surname").title() in last_names()]
+    return list(dict.fromkeys(found))
+
+
+def _is_person(match: re.Match[str]) -> bool:
+    """Return True if a capitalised pair is a first name and surname, not a place's name."""
+    first, surname = match.group("first"), match.group("surname")
+    follower = (match.group("next") or "").strip()
+    before = (match.group("before") or "").strip()
+    if first.split("-")[0] not in first_names() or surname not in last_names():
+        return False
+    if surname in PLACE_WORDS - PLACE_SURNAMES or follower in PLACE_WORDS:
+        return False
+    return not (surname in PLACE_SURNAMES and (before in _PLACE_PREPOSITIONS or follower))
+
+
+def _key(name: str) -> str:
+    """Return a name without its title and brackets, for comparing mentions with attendance."""
+    name = re.sub(r"\([^)]*\)", "", name)
+    name = re.sub(rf"\b(?:{_TITLES})\b\.?", "", name)
+    return " ".join(name.replace(",", " ").split()).lower()
 
 
 def _attendees(meeting: Meeting) -> set[str]:
+    """Return the names printed in a meeting's attendance, each as a comparable key."""
     people = meeting.attendance
     names = [*people.present, *people.apologies, *(p.name for p in people.officers),
              *(p.name for p in people.partners), *([people.chair] if people.chair else [])]
-    surnames = set()
-    for name in names:
-        words = re.findall(r"[A-Za-z'’-]+", re.sub(r"\([^)]*\)", "", name))
-        if words:
-            surnames.add(words[-1].lower())
-    return surnames
+    return {_key(name) for name in names}

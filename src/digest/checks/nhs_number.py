@@ -1,9 +1,10 @@
 """privacy-nhs-number: no NHS numbers in published text.
 
-Ten digits that pass the NHS number check-digit test are treated as an NHS number.
+Ten digits that pass the NHS number check-digit test are treated as an NHS number, wherever
+they stand in a sentence.
 
 PASS: "There were 4,194 referrals."
-FAIL: "NHS number 943 476 5919 was shared."
+FAIL: "NHS number 943 476 5919 was shared." / "Her number is 943 476 5919."
 """
 
 from __future__ import annotations
@@ -11,14 +12,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from digest.checks.rule import Settings, finding, pattern_matches
+from digest.checks.rule import RuleSettings, finding, pattern_matches
 from digest.findings import Finding, Level
-from digest.validate import Content
+from digest.model import Content
 
 ID = "privacy-nhs-number"
 LEVEL: Level = "error"
-DEFAULT: Settings = {}
-_TEN_DIGITS = re.compile(r"(?<![\d,.])\d{3}[\s-]?\d{3}[\s-]?\d{4}(?![\d,.])")
+
+
+class Settings(RuleSettings):
+    """No settings."""
+
+
+# Ten digits, grouped 3-3-4 or not; a full stop or comma after them ends the sentence unless a
+# digit follows (4,194,000 is a number, not an identifier).
+_TEN_DIGITS = re.compile(r"(?<![\d,.])\d{3}[\s-]?\d{3}[\s-]?\d{4}(?!\d)(?![.,]\d)")
 
 
 def is_nhs_number(candidate: str) -> bool:

@@ -1,7 +1,7 @@
 """privacy-ni-number: no National Insurance numbers in published text.
 
 PASS: "The AB group met in June."
-FAIL: "Her NI number is QQ 12 34 56 C."
+FAIL: "Her NI number is QQ 12 34 56 C." / "qq123456c"
 """
 
 from __future__ import annotations
@@ -9,20 +9,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from digest.checks.rule import Settings, finding
-from digest.checks.texts import published_texts
+from digest.checks.rule import RuleSettings, finding, pattern_matches
 from digest.findings import Finding, Level
-from digest.validate import Content
+from digest.model import Content
 
 ID = "privacy-ni-number"
 LEVEL: Level = "error"
-DEFAULT: Settings = {}
-_NI = re.compile(r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b")
+
+
+class Settings(RuleSettings):
+    """No settings."""
+
+
+_NI = re.compile(r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b",
+                 re.I)
 
 
 def check(content: Content, settings: Settings) -> Iterator[Finding]:
     """Report every National Insurance number in published text."""
-    for text in published_texts(content):
-        if _NI.search(text.value):
-            yield finding(text, ID, LEVEL, "contains what looks like a National Insurance number",
-                          "remove it: personal identifiers are never published")
+    for text, _ in pattern_matches(content, _NI):
+        yield finding(text, ID, LEVEL, "contains what looks like a National Insurance number",
+                      "remove it: personal identifiers are never published")

@@ -1,16 +1,21 @@
-"""What every check shares: how a finding about a published text is made."""
+"""What every check shares: its settings' base, and how a finding about a published text is made."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+
+from pydantic import BaseModel, ConfigDict
 
 from digest.checks.texts import Text, published_texts
 from digest.findings import Finding, Level
-from digest.validate import Content
+from digest.model import Content
 
-Settings = dict[str, Any]
+
+class RuleSettings(BaseModel):
+    """A rule's settings: each one typed, with its default; unknown ones are errors."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
 def finding(text: Text, rule: str, level: Level, message: str, hint: str | None = None) -> Finding:
@@ -31,9 +36,17 @@ def excerpt(value: str, start: int, end: int, margin: int = 20) -> str:
     return ("..." if left else "") + value[left:right] + ("..." if right < len(value) else "")
 
 
-def pattern_matches(content: Content,
-                    pattern: re.Pattern[str]) -> Iterator[tuple[Text, re.Match[str]]]:
-    """Yield every match of a pattern in every published text, with the text it is in."""
+def texts(content: Content, applies: Callable[[Text], bool] | None = None) -> Iterator[Text]:
+    """Yield every published text, or those a rule applies to."""
     for text in published_texts(content):
+        if applies is None or applies(text):
+            yield text
+
+
+def pattern_matches(content: Content, pattern: re.Pattern[str],
+                    applies: Callable[[Text], bool] | None = None,
+                    ) -> Iterator[tuple[Text, re.Match[str]]]:
+    """Yield every match of a pattern in every published text, with the text it is in."""
+    for text in texts(content, applies):
         for match in pattern.finditer(text.value):
             yield text, match

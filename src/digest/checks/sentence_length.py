@@ -8,28 +8,32 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pydantic import Field
+
 from digest.checks.readability import sentences
-from digest.checks.rule import Settings, finding
-from digest.checks.texts import published_texts
+from digest.checks.rule import RuleSettings, finding, texts
 from digest.findings import Finding, Level
-from digest.validate import Content
+from digest.model import Content
 
 ID = "sentence-length"
 LEVEL: Level = "warning"
-DEFAULT: Settings = {"max_words": 25}
+
+
+class Settings(RuleSettings):
+    """How long a sentence in a summary may be."""
+
+    max_words: int = Field(default=25, ge=5, description="Most words in one sentence.")
 
 
 def check(content: Content, settings: Settings) -> Iterator[Finding]:
     """Report the first over-long sentence of each summary."""
-    for text in published_texts(content):
-        if text.role != "summary":
-            continue
+    for text in texts(content, lambda text: text.role.in_short):
         for sentence in sentences(text.value):
             count = len(sentence.split())
-            if count > settings["max_words"]:
+            if count > settings.max_words:
                 start = " ".join(sentence.split()[:6])
                 yield finding(text, ID, LEVEL,
                               f"has a sentence of {count} words ('{start} ...'); "
-                              f"keep sentences to {settings['max_words']} words or fewer",
+                              f"keep sentences to {settings.max_words} words or fewer",
                               "split it into two sentences")
                 break

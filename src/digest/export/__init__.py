@@ -20,9 +20,8 @@ from digest.export.opendata import (
     reviews_json,
     schema,
 )
-from digest.model import Meeting, Review
+from digest.model import Content, Meeting, Review
 from digest.plan import calendar_path, feed_path, meeting_path, review_path, topic_feed_path
-from digest.validate import Content
 
 UNDATED = dt.date(2000, 1, 1)  # sorts a report without a period after every dated one
 

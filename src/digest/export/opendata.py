@@ -13,8 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from digest.model import Meeting, Review
-from digest.validate import Content
+from digest.model import Content, Meeting, Review
 
 LICENCE = {
     "name": "Open Government Licence v3.0",
