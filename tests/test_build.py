@@ -268,3 +268,29 @@ def test_only_changed_markdown_is_rewritten(project: Path) -> None:
     assert changed >= 1 and page.stat().st_mtime_ns != before[page]
     untouched = docs / "glossary.md"
     assert untouched.stat().st_mtime_ns == before[untouched]
+
+
+def test_drafts_never_go_into_the_published_folder(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(project)
+    assert main(["build"]) == 0
+    before = snapshot(project / "site")
+    capsys.readouterr()
+    assert main(["build", "--include-drafts"]) == 2
+    assert capsys.readouterr().err == (
+        "--include-drafts would put drafts into site/, the folder that is published. Preview "
+        "somewhere else: digest build --include-drafts --site preview\n")
+    assert snapshot(project / "site") == before
+
+
+def test_an_approved_review_cannot_point_at_a_draft_meeting(project: Path) -> None:
+    review = project / "content" / "reviews" / "testshire" / "testshire-annual-report-2023-24.yaml"
+    review.write_text(review.read_text().replace(
+        "considered_at: testshire-2024-05-01-scrutiny", "considered_at: testshire-2024-06-01-scrutiny"))
+    result = build(options_for(project))
+    assert [f.format() for f in result.findings] == [
+        "content/reviews/testshire/testshire-annual-report-2023-24.yaml:8: considered_at: this "
+        "approved review points at the meeting 'testshire-2024-06-01-scrutiny', which is still a "
+        "draft\n    hint: approve the meeting first, or leave considered_at out for now"]
+    assert not (project / "site").exists()

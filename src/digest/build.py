@@ -10,6 +10,7 @@ from pathlib import Path
 import jinja2
 
 from digest.checks import load_config, run_checks
+from digest.errors import DigestError
 from digest.export import exports
 from digest.findings import Finding, has_errors
 from digest.model import Content
@@ -48,7 +49,7 @@ class BuildResult:
     stages: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
 
-class TemplateProblem(Exception):
+class TemplateProblem(DigestError):
     """A template could not be rendered: a bug in templates/, not in content."""
 
 
@@ -76,12 +77,25 @@ def check_content(content_dir: Path, include_drafts: bool = False, strict: bool 
 
 
 def build(options: BuildOptions) -> BuildResult:
-    """Build the site; on any content error, return the findings and change nothing."""
+    """Build the site; on any content error, return the findings and change nothing.
+
+    A problem past the checks (a template, MkDocs, the search index) raises a DigestError
+    that says the site was left as it was.
+    """
     clock = Stopwatch()
     visible, findings = check_content(options.content_dir, options.include_drafts,
                                       options.strict, clock)
     if has_errors(findings):
         return BuildResult(findings, stages=clock.stages)
+    try:
+        return _publish(options, visible, findings, clock)
+    except DigestError as exc:
+        exc.add_note(f"\nThe build failed; {options.site_dir}/ was left as it was.")
+        raise
+
+
+def _publish(options: BuildOptions, visible: Content, findings: list[Finding],
+             clock: Stopwatch) -> BuildResult:
     with clock.stage("render pages"):
         readability = measure(visible, options.content_dir / "papers",
                               options.docs_dir.parent / "readability-cache.json")

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 import time
 from pathlib import Path
 
-from digest.build import BuildOptions, TemplateProblem, build, check_content
+from digest.build import BuildOptions, build, check_content
+from digest.errors import DigestError, UsageError
 from digest.extract import extract_paper
 from digest.extract.report_text import extraction_report
-from digest.extract.source import PaperError
-from digest.extract.write import WouldOverwrite, write_extraction
+from digest.extract.write import write_extraction
 from digest.findings import Finding, as_json, format_all, has_errors
-from digest.new import AlreadyExists, new_meeting, new_review
-from digest.publish import PublishError
+from digest.new import new_meeting, new_review
 from digest.readability_report import format_table, measure
 from digest.serve import preview_options, serve
 from digest.validate import load_and_validate
@@ -31,8 +31,27 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result: int = args.run(args)
         return result
+    except DigestError as exc:
+        print(exc.report(), file=sys.stderr)
+        return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except Exception:  # a bug of ours: say so in one line and keep the trace for a report
+        trace = _save_trace()
+        print(f"digest stopped on an unexpected problem (a bug, not your content). The details "
+              f"are in {trace}; please send that file with a report.", file=sys.stderr)
+        return 70
+
+
+def _save_trace() -> Path:
+    """Write the current exception's traceback to a file; return where it went."""
+    import tempfile
+    import traceback
+
+    handle, name = tempfile.mkstemp(prefix="digest-crash-", suffix=".txt")
+    with os.fdopen(handle, "w", encoding="utf-8") as file:
+        traceback.print_exc(file=file)
+    return Path(name)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -181,22 +200,18 @@ def _run_new(args: argparse.Namespace) -> int:
         print(f"'{args.authority}' is not an authority in {args.content}/authorities/ "
               f"(known: {known}).", file=sys.stderr)
         return 1
-    try:
-        if args.kind == "meeting":
-            body = next((b for b in authority.bodies if b.id == args.body), None)
-            if body is None:
-                known = ", ".join(b.id for b in authority.bodies) or "none yet"
-                print(f"--body must be a body of {authority.name} (known: {known}).",
-                      file=sys.stderr)
-                return 1
-            path = new_meeting(args.content, authority.id, body.id, args.date, body.name,
-                               args.paper)
-        else:
-            slug = args.slug or f"report-{args.date.year}"
-            path = new_review(args.content, authority.id, slug, args.date, args.paper)
-    except AlreadyExists as exc:
-        print(f"{exc} already exists; nothing was written.", file=sys.stderr)
-        return 1
+    if args.kind == "meeting":
+        body = next((b for b in authority.bodies if b.id == args.body), None)
+        if body is None:
+            known = ", ".join(b.id for b in authority.bodies) or "none yet"
+            print(f"--body must be a body of {authority.name} (known: {known}).",
+                  file=sys.stderr)
+            return 1
+        path = new_meeting(args.content, authority.id, body.id, args.date, body.name,
+                           args.paper)
+    else:
+        slug = args.slug or f"report-{args.date.year}"
+        path = new_review(args.content, authority.id, slug, args.date, args.paper)
     print(f"wrote {path}\nFill it in, then check it: digest check --include-drafts")
     return 0
 
@@ -218,23 +233,13 @@ def _run_readability(args: argparse.Namespace) -> int:
 
 
 def _run_extract(args: argparse.Namespace) -> int:
-    try:
-        extraction = extract_paper(args.paper)
-    except PaperError as exc:
-        print(f"Cannot extract: {exc}.", file=sys.stderr)
-        return 1
+    extraction = extract_paper(args.paper)
     report = extraction_report(extraction)
     if has_errors(extraction.notes):
         print(report, file=sys.stderr)
         print(f"\nNothing was written to {args.out}/.", file=sys.stderr)
         return 1
-    try:
-        written = write_extraction(extraction, args.out, force=args.force)
-    except WouldOverwrite as exc:
-        listed = "\n".join(f"  {path}" for path in exc.paths)
-        print(f"These files already exist:\n{listed}\nNothing was written. Use --force to "
-              "replace them.", file=sys.stderr)
-        return 1
+    written = write_extraction(extraction, args.out, force=args.force)
     if args.report:
         args.report.write_text(report + "\n", encoding="utf-8")
     for path in written.written:
@@ -251,15 +256,14 @@ def _run_extract(args: argparse.Namespace) -> int:
 
 def _run_build(args: argparse.Namespace) -> int:
     started = time.monotonic()
+    if args.include_drafts and args.site.resolve() == DEPLOY_SITE.resolve():
+        raise UsageError(f"--include-drafts would put drafts into {DEPLOY_SITE}/, the folder "
+                         "that is published. Preview somewhere else: digest build "
+                         "--include-drafts --site preview")
     options = BuildOptions(content_dir=args.content, site_dir=args.site,
                            include_drafts=args.include_drafts, strict=args.strict,
                            docs_dir=Path("build") / ("preview" if args.include_drafts else "docs"))
-    try:
-        result = build(options)
-    except (PublishError, TemplateProblem) as exc:
-        print(str(exc), file=sys.stderr)
-        print(f"\nThe build failed; {args.site}/ was left as it was.", file=sys.stderr)
-        return 1
+    result = build(options)
     if result.findings:
         print(format_all(result.findings))
     if has_errors(result.findings):
@@ -271,6 +275,9 @@ def _run_build(args: argparse.Namespace) -> int:
           f"changed) in {seconds:.1f} s.")
     print(f"Open {args.site}/index.html, or run: python -m http.server -d {args.site} 8000")
     return 0
+
+
+DEPLOY_SITE = Path("site")  # what the Pages workflow publishes
 
 
 def _count(findings: list[Finding]) -> str:

@@ -121,6 +121,7 @@ _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # overrides that can disguise text: never wanted in a page, a feed or a calendar.
 _UNPRINTABLE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
+_HTML_CODE = re.compile(r"&(?:#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]{1,31});", re.I)
 
 
 class _Builder:
@@ -165,6 +166,14 @@ class _Builder:
                 self.path, line, field_path(loc),
                 f"contains the invisible character U+{ord(bad.group()):04X}, which would "
                 "break pages, feeds and calendars", hint="delete it and type the text again"))
+        code = _HTML_CODE.search(value)
+        if code:
+            # Content is plain text, escaped for each output; an HTML code here would be
+            # decoded by some readers (the search filters) and not by others.
+            self.findings.append(Finding(
+                self.path, line, field_path(loc),
+                f"contains '{code.group()}', a code for web pages",
+                hint="write the character itself, or words: content is plain text"))
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[Any, Any]:
         if any(key.tag == "tag:yaml.org,2002:merge" for key, _ in node.value):

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, get_args, get_origin
 
+import phonenumbers
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -195,6 +196,23 @@ class Help(Strict):
     page: WebAddress | None = Field(
         default=None, description="The council's page on reporting a concern."
     )
+
+    @field_validator("children_front_door", "out_of_hours")
+    @classmethod
+    def _service_line(cls, value: str | None) -> str | None:
+        # The one place a phone number is published on purpose: it must be a real UK line
+        # and not a mobile, which would be a person's own phone.
+        if value is None:
+            return value
+        try:
+            number = phonenumbers.parse(value, "GB")
+        except phonenumbers.NumberParseException:
+            number = None
+        if number is None or not phonenumbers.is_valid_number(number):
+            raise ValueError(f"'{value}' is not a UK phone number")
+        if phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.MOBILE:
+            raise ValueError(f"'{value}' is a mobile number: give the council's service line")
+        return value
 
 
 class Authority(Strict):

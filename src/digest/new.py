@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from digest.errors import DigestError
+
 MEETING = """\
 # yaml-language-server: $schema=../../../schemas/meeting.schema.json
 # A meeting of {body_name}. Fill in what the paper says; leave out what it does not.
@@ -57,8 +59,12 @@ topics: []
 """
 
 
-class AlreadyExists(Exception):
+class AlreadyExists(DigestError):
     """The file to create is already there; nothing was written."""
+
+    def report(self) -> str:
+        """Return the sentence the command line prints."""
+        return f"{self} already exists; nothing was written."
 
 
 def new_meeting(content_dir: Path, authority: str, body: str, date: dt.date, body_name: str,

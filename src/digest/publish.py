@@ -16,10 +16,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from digest.errors import DigestError
 from digest.timing import Stopwatch
 
 
-class PublishError(Exception):
+class PublishError(DigestError):
     """MkDocs could not build the site; ``problems`` holds its warnings and errors."""
 
     def __init__(self, problems: list[str]) -> None:

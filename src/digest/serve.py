@@ -10,9 +10,9 @@ import sys
 import time
 from pathlib import Path
 
-from digest.build import BuildOptions, TemplateProblem, build
+from digest.build import BuildOptions, build
+from digest.errors import DigestError
 from digest.findings import format_all, has_errors
-from digest.publish import PublishError
 
 WATCHED = ("templates", "overrides", "mkdocs.yml")
 
@@ -29,8 +29,8 @@ def rebuild(options: BuildOptions) -> bool:
     started = time.monotonic()
     try:
         result = build(options)
-    except (PublishError, TemplateProblem) as exc:
-        print(str(exc), file=sys.stderr)
+    except DigestError as exc:
+        print(exc.report(), file=sys.stderr)
         return False
     if result.findings:
         print(format_all(result.findings), file=sys.stderr)

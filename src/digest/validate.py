@@ -376,8 +376,15 @@ def _message(
             kind, "a set of 'key: value' lines"
         )
         return f"expected {wanted}, got {_describe(value)}", _description(model, loc)
+    if kind == "too_short":
+        least = error.get("ctx", {}).get("min_length", 1)
+        return (f"needs at least {least} {'entry' if least == 1 else 'entries'}",
+                _description(model, loc))
+    if kind == "string_too_long":
+        most = error.get("ctx", {}).get("max_length")
+        return (f"is too long: at most {most} characters", _description(model, loc))
     if kind in {"string_type", "int_type", "float_type", "bool_type", "int_parsing",
-                "float_parsing", "bool_parsing", "string_too_short", "too_short"}:
+                "float_parsing", "bool_parsing", "string_too_short"}:
         return f"{error['msg'].lower()}, got {_describe(value)}", _description(model, loc)
     return f"{error['msg']} (got {_describe(value)})", _description(model, loc)
 

@@ -86,5 +86,17 @@ def _json(data: Any) -> str:
 
 def _csv(rows: list[list[str]]) -> str:
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    csv.writer(buffer, lineterminator="\n").writerows(
+        [[_inert(cell) for cell in row] for row in rows])
     return buffer.getvalue()
+
+
+def _inert(cell: str) -> str:
+    """Return a cell a spreadsheet shows as text: a leading = + - @ tab or CR starts a formula.
+
+    As OWASP advises for CSV injection, such a cell gets a leading apostrophe.
+    """
+    return "'" + cell if cell[:1] in _FORMULA_STARTS else cell
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -15,6 +15,8 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from digest.errors import DigestError
+
 MAX_BYTES = 20 * 1024 * 1024
 
 _TAG = re.compile(r"<[^>]{1,300}>")
@@ -26,8 +28,12 @@ _BULLET = re.compile(r"^\s*[-*+•·○✓]\s+")
 _SPACES = re.compile(r"[ \u00a0]+")
 
 
-class PaperError(Exception):
+class PaperError(DigestError):
     """The file cannot be read as a paper at all (empty, binary, missing)."""
+
+    def report(self) -> str:
+        """Return the reason as a sentence the command line prints."""
+        return f"Cannot extract: {self}."
 
 
 @dataclass(frozen=True)

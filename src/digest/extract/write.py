@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from digest.errors import DigestError
 from digest.extract import Extraction
 from digest.extract.draft import DraftFile
 
@@ -49,11 +50,13 @@ class Written:
     kept: list[Path]
 
 
-class WouldOverwrite(Exception):
+class WouldOverwrite(DigestError):
     """Some drafts would replace existing files; nothing was written."""
 
     def __init__(self, paths: list[Path]) -> None:
-        super().__init__(", ".join(str(path) for path in paths))
+        listed = "\n".join(f"  {path}" for path in paths)
+        super().__init__(f"These files already exist:\n{listed}\nNothing was written. Use "
+                         "--force to replace them.")
         self.paths = paths
 
 
