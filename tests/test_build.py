@@ -286,8 +286,8 @@ def test_drafts_never_go_into_the_published_folder(
 
 def test_an_approved_review_cannot_point_at_a_draft_meeting(project: Path) -> None:
     review = project / "content" / "reviews" / "testshire" / "testshire-annual-report-2023-24.yaml"
-    review.write_text(review.read_text().replace(
-        "considered_at: testshire-2024-05-01-scrutiny", "considered_at: testshire-2024-06-01-scrutiny"))
+    review.write_text(review.read_text().replace("considered_at: testshire-2024-05-01-scrutiny",
+                                                 "considered_at: testshire-2024-06-01-scrutiny"))
     result = build(options_for(project))
     assert [f.format() for f in result.findings] == [
         "content/reviews/testshire/testshire-annual-report-2023-24.yaml:8: considered_at: this "
