@@ -72,11 +72,12 @@ def test_item_anchors_are_permanent(real_site: Path) -> None:
 
 def test_a_good_build_replaces_the_site(project: Path) -> None:
     site = project / "site"
-    site.mkdir()
+    assert build(options_for(project)).findings == []
     (site / "stale.html").write_text("from an old build")
     assert build(options_for(project)).findings == []
     assert not (site / "stale.html").exists()
     assert (site / "meetings" / "testshire-2024-05-01-scrutiny" / "index.html").is_file()
+    assert oct(site.resolve().stat().st_mode & 0o777) == "0o755"
 
 
 def test_the_same_content_builds_the_same_bytes(project: Path, tmp_path: Path) -> None:

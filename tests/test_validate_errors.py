@@ -128,7 +128,8 @@ CASES = [
      "    hint: this looks like part of a sentence: put the whole text in quotes, because a "
      "comma inside { } or a ': ' starts a new field"),
     ("invalid YAML", "venue: Council House", "venue: [Council House",
-     f"{MEETING_FILE}:8: this is not valid YAML (column 6): did not find expected ',' or ']'\n"
+     f"{MEETING_FILE}:7: this is not valid YAML (column 8): did not find expected ',' or ']' "
+     "on line 8: the bracket opened here is not closed\n"
      "    hint: check the indentation and that text containing ': ' or '#' "
      "is in quotes"),
 ]

@@ -18,6 +18,7 @@ from digest.plan import plan_site, publishable
 from digest.publish import build_site, configured_site_url, write_docs
 from digest.readability_report import measure
 from digest.render import make_environment, render_page
+from digest.site_folder import refuse_foreign_site, refuse_overlap
 from digest.timing import Stopwatch
 from digest.validate import load_and_validate
 
@@ -33,6 +34,7 @@ class BuildOptions:
     site_dir: Path = Path("site")
     include_drafts: bool = False
     strict: bool = False
+    allow_empty: bool = False  # a site with no authority, meeting or review is a mistake
     site_url: str | None = None  # overrides mkdocs.yml's site_url (e.g. a project sub-path)
     # Previews build in place, MkDocs rebuilding only changed pages, and skip the search index.
     in_place: bool = False
@@ -82,9 +84,16 @@ def build(options: BuildOptions) -> BuildResult:
     A problem past the checks (a template, MkDocs, the search index) raises a DigestError
     that says the site was left as it was.
     """
+    _refuse_unsafe_outputs(options)
     clock = Stopwatch()
     visible, findings = check_content(options.content_dir, options.include_drafts,
                                       options.strict, clock)
+    if not has_errors(findings) and not options.allow_empty and not (
+            visible.authorities or visible.meetings or visible.reviews):
+        findings.append(Finding(
+            str(options.content_dir), 1, "", "there is nothing to publish: no authority, "
+            "meeting or review is approved", hint="add content (see the README), or build an "
+            "empty site on purpose with --allow-empty"))
     if has_errors(findings):
         return BuildResult(findings, stages=clock.stages)
     try:
@@ -113,9 +122,19 @@ def _publish(options: BuildOptions, visible: Content, findings: list[Finding],
     with clock.stage("write Markdown"):
         written = write_docs(texts, options.docs_dir)
     build_site(options.config_file, options.docs_dir, options.site_dir, content_epoch(visible),
-               options.site_url, clock, in_place=options.in_place)
+               list(texts), options.site_url, clock, in_place=options.in_place)
     return BuildResult(findings, pages=len(pages), files=len(extra), written=written,
                        stages=clock.stages)
+
+
+def _refuse_unsafe_outputs(options: BuildOptions) -> None:
+    """Refuse output folders that are, hold or sit inside what the build reads."""
+    project = options.config_file.resolve().parent
+    inputs = [options.content_dir, options.templates_dir, project / ".git",
+              project / "overrides"]
+    for folder, what in ((options.site_dir, "--site"), (options.docs_dir, "the docs folder")):
+        refuse_overlap(folder, inputs, [project], what)
+    refuse_foreign_site(options.site_dir)
 
 
 def content_epoch(content: Content) -> int:

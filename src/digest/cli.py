@@ -72,6 +72,8 @@ def _parser() -> argparse.ArgumentParser:
     _draft_and_strict_options(
         build_cmd, drafts_help="also publish records with status: draft (for previews only)",
         strict_help="treat warnings (plain language, jargon) as errors")
+    build_cmd.add_argument("--allow-empty", action="store_true",
+                           help="build even when there is no approved content")
     build_cmd.set_defaults(run=_run_build)
 
     check_cmd = commands.add_parser(
@@ -116,7 +118,8 @@ def _parser() -> argparse.ArgumentParser:
         "the browser.",
     )
     _content_option(serve_cmd)
-    serve_cmd.add_argument("--port", type=int, default=8000)
+    serve_cmd.add_argument("--port", type=_port, default=8000,
+                           help="the port to serve on, 1024 to 65535 (default: 8000)")
     serve_cmd.set_defaults(run=_run_serve)
 
     validate_cmd = commands.add_parser(
@@ -192,6 +195,12 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2025-01-20") from None
 
 
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1024 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port from 1024 to 65535")
+    return int(text)
+
+
 def _run_new(args: argparse.Namespace) -> int:
     content, _ = load_and_validate(args.content)
     authority = content.authorities.get(args.authority)
@@ -262,6 +271,7 @@ def _run_build(args: argparse.Namespace) -> int:
                          "--include-drafts --site preview")
     options = BuildOptions(content_dir=args.content, site_dir=args.site,
                            include_drafts=args.include_drafts, strict=args.strict,
+                           allow_empty=args.allow_empty,
                            docs_dir=Path("build") / ("preview" if args.include_drafts else "docs"))
     result = build(options)
     if result.findings:

@@ -7,6 +7,7 @@ every value keeps its line and duplicate keys are reported instead of silently o
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,12 @@ def load_text(text: str, path: str, kind: str) -> tuple[RawDocument | None, list
         data = builder.build(node, ())
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_finding(exc, path)]
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        return None, [Finding(path, line, "", f"contains the invisible character "
+                              f"U+{exc.character if isinstance(exc.character, int) else 0:04X}, "
+                              "which YAML does not allow", hint="delete it and type the text "
+                              "again")]
     except yaml.YAMLError as exc:
         return None, [Finding(path, 1, "", f"this is not valid YAML: {exc}")]
     finally:
@@ -57,13 +64,43 @@ def load_text(text: str, path: str, kind: str) -> tuple[RawDocument | None, list
     return RawDocument(path, kind, data, builder.lines), builder.findings
 
 
+MAX_FILE_BYTES = 5_000_000  # the largest real record is about 40 KB
+
+
 def load_file(file: Path, display: str, kind: str) -> tuple[RawDocument | None, list[Finding]]:
-    """Read and parse one content file."""
+    """Read and parse one content file; a file that cannot be read is a finding, not a crash."""
+    problem = _not_a_plain_file(file)
+    if problem:
+        return None, [Finding(display, 1, "", problem,
+                              hint="content files are plain text files ending in .yaml")]
     try:
-        text = file.read_text(encoding="utf-8")
+        data = file.read_bytes()
+    except OSError as exc:
+        return None, [Finding(display, 1, "", f"the file cannot be read ({exc.strerror})")]
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return None, [Finding(display, 1, "", f"the file is not UTF-8 text ({exc.reason})")]
+        line = data.count(b"\n", 0, exc.start) + 1
+        return None, [Finding(display, line, "", f"the file is not UTF-8 text ({exc.reason})",
+                              hint="save it again as UTF-8 in your editor")]
     return load_text(text, display, kind)
+
+
+def _not_a_plain_file(file: Path) -> str | None:
+    """Return why a path named like a content file cannot be read as one, without opening it."""
+    if file.is_symlink() and not file.exists():
+        return "this is a link to a file that does not exist"
+    try:
+        status = file.stat()
+    except OSError as exc:
+        return f"the file cannot be read ({exc.strerror})"
+    if stat.S_ISDIR(status.st_mode):
+        return "this is a folder, not a file"
+    if not stat.S_ISREG(status.st_mode):
+        return "this is not a regular file (a pipe or a device), so it was not opened"
+    if status.st_size > MAX_FILE_BYTES:
+        return f"the file is {status.st_size:,} bytes, too large to be one record"
+    return None
 
 
 def discover(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Finding]]:
@@ -108,10 +145,16 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, path: str) -> Finding:
     line = mark.line + 1 if mark else 1
     column = f" (column {mark.column + 1})" if mark else ""
     problem = exc.problem or exc.context or "unreadable YAML"
-    return Finding(
-        path, line, "", f"this is not valid YAML{column}: {problem}",
-        hint="check the indentation and that text containing ': ' or '#' is in quotes",
-    )
+    context = exc.context_mark
+    opened = exc.context or ""
+    if context and ("flow" in opened or "quoted" in opened) and context.line + 1 < line:
+        # An unclosed bracket or quote: the mistake is where it opened, not where YAML noticed.
+        problem += f" on line {line}: the {'quote' if 'quoted' in opened else 'bracket'} " \
+                   f"opened here is not closed"
+        line, column = context.line + 1, f" (column {context.column + 1})"
+    hint = ("use spaces to indent, never tabs" if "tab" in problem else
+            "check the indentation and that text containing ': ' or '#' is in quotes")
+    return Finding(path, line, "", f"this is not valid YAML{column}: {problem}", hint=hint)
 
 
 # libyaml's parser when PyYAML was built with it (about ten times faster), with the same safe

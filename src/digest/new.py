@@ -7,6 +7,10 @@ from pathlib import Path
 
 from digest.errors import DigestError
 
+# Every value a person must replace starts with this; the placeholder check refuses to publish
+# a record that still holds one.
+FILL_IN = "FILL IN:"
+
 MEETING = """\
 # yaml-language-server: $schema=../../../schemas/meeting.schema.json
 # A meeting of {body_name}. Fill in what the paper says; leave out what it does not.
@@ -16,22 +20,22 @@ status: draft            # change to 'approved' when it has been checked
 authority: {authority}
 body: {body}
 date: {date}
-time: "18:00"            # 24-hour, in quotes; delete the line if the paper does not say
-venue: Council House     # as the paper gives it
+# time: "18:00"          # 24-hour, in quotes, if the paper gives it
+venue: "FILL IN: the place, as the paper gives it"
 paper: agenda            # agenda or minutes
 {source}
 summary: >-
-  Two or three short sentences in plain words: what the meeting looked at and decided.
+  FILL IN: two or three short sentences in plain words: what the meeting looked at and decided.
 attendance:
-  chair: Councillor Name
-  present: [Councillor Name]
+  chair: "FILL IN: Councillor Name"
+  present: ["FILL IN: Councillor Name"]
   apologies: []
   officers: []           # - {{name: A. Name, role: Director of Children's Services}}
   others: []             # people who are not public officials, by role only: never names
 items:
   - number: "1"
-    title: Apologies
-    summary: Who could not come.
+    title: "FILL IN: the item's title as printed"
+    summary: "FILL IN: what the item was about, in plain words."
     decisions: []        # - {{text: That the report be noted., kind: noted}}
     source: {{lines: [1, 1]}}
 """
@@ -44,15 +48,15 @@ id: {authority}-{slug}
 status: draft            # change to 'approved' when it has been checked
 kind: annual_report      # annual_report, serious_case_review, practice_review, inspection, report
 authority: {authority}
-title: Title as published
-publisher: Who published it
+title: "FILL IN: the title as published"
+publisher: "FILL IN: who published it"
 period: {{start: {date}, end: {date}}}
 summary: >-
-  Two or three short sentences in plain words: what the report found.
+  FILL IN: two or three short sentences in plain words: what the report found.
 findings:
-  - text: One thing it found, in plain words.
+  - text: "FILL IN: one thing it found, in plain words."
 recommendations:
-  - text: What it recommends.
+  - text: "FILL IN: what it recommends."
 statistics: []           # - {{label: Child deaths, value: 31, unit: deaths, period: 2023-24}}
 topics: []
 {source}

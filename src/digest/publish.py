@@ -1,21 +1,25 @@
-"""Write the generated Markdown, run MkDocs into a fresh folder, and swap it into place.
+"""Write the generated Markdown, run MkDocs and Pagefind into a new folder, check it, publish it.
 
-A failed MkDocs run (including any warning, since builds are strict) leaves the previous site
-exactly as it was: the new site is built beside it and only replaces it once it is complete.
+A failed MkDocs run (including any warning, since builds are strict), a failed or partial
+search index, or a full disk leaves the previous site exactly as it was: the new site is built
+beside it (site_folder.py) and only replaces it once it is complete and read back.
 """
 
 from __future__ import annotations
 
+import gzip
+import json
 import logging
 import os
 import shutil
 import subprocess
 import sys
-import tempfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from digest import site_folder
 from digest.errors import DigestError
 from digest.timing import Stopwatch
 
@@ -59,44 +63,93 @@ LOCAL_SITE_URL = "http://127.0.0.1:8000/"
 def configured_site_url(config_file: Path, docs_dir: Path, override: str | None = None) -> str:
     """Return the site's public address: ``override``, else mkdocs.yml's site_url."""
     from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
 
     docs_dir.mkdir(parents=True, exist_ok=True)
     extra = {"site_url": override} if override else {}
-    with _captured_mkdocs_log():
-        config = load_config(str(config_file.resolve()), docs_dir=str(docs_dir.resolve()),
-                             **extra)
+    with _captured_mkdocs_log() as problems:
+        try:
+            config = load_config(str(config_file.resolve()), docs_dir=str(docs_dir.resolve()),
+                                 **extra)
+        except (Abort, ConfigurationError) as exc:
+            raise PublishError([f"{config_file}: {line}" for line in
+                                [*problems, str(exc)] if "Aborted with" not in line]) from exc
     url = config.site_url or LOCAL_SITE_URL
     return url if url.endswith("/") else url + "/"
 
 
 def build_site(config_file: Path, docs_dir: Path, site_dir: Path, build_epoch: int,
-               site_url: str | None = None, stopwatch: Stopwatch | None = None,
-               in_place: bool = False) -> None:
-    """Run MkDocs (strict) and Pagefind into a folder beside ``site_dir``, then swap it in.
+               expected: list[str], site_url: str | None = None,
+               stopwatch: Stopwatch | None = None, in_place: bool = False) -> None:
+    """Run MkDocs (strict) and Pagefind into a new build folder, verify it, then publish it.
 
-    ``in_place`` (previews only) builds straight into ``site_dir``, letting MkDocs rebuild
-    only the pages whose Markdown changed, and skips the search index.
+    ``expected`` lists the Markdown pages and files the site must hold. ``in_place``
+    (previews only) builds straight into ``site_dir``, letting MkDocs rebuild only the pages
+    whose Markdown changed, and skips the search index.
     """
     clock = stopwatch or Stopwatch()
-    site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    if in_place and site_dir.exists():
-        with clock.stage("MkDocs"):
-            _run_mkdocs(config_file.resolve(), docs_dir.resolve(), site_dir, build_epoch,
-                        site_url, dirty=True)
-        return
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
+    site_dir = Path(os.path.abspath(site_dir))  # not resolved: the link itself is replaced
+    with site_folder.locked(site_dir):
+        site_folder.clean_up(site_dir)
+        if in_place and site_dir.exists():
+            with clock.stage("MkDocs"):
+                _run_mkdocs(config_file.resolve(), docs_dir.resolve(), site_dir.resolve(),
+                            build_epoch, site_url, dirty=True)
+            return
+        build = site_folder.new_build(site_dir)
+        try:
+            with clock.stage("MkDocs"):
+                _run_mkdocs(config_file.resolve(), docs_dir.resolve(), build, build_epoch,
+                            site_url)
+            with clock.stage("search index"):
+                index_for_search(build)
+            with clock.stage("verify"):
+                verify_site(build, expected)
+        except OSError as exc:
+            shutil.rmtree(build, ignore_errors=True)
+            raise PublishError([f"could not write the site: {exc.strerror or exc}"]) from exc
+        except BaseException:
+            shutil.rmtree(build, ignore_errors=True)
+            raise
+        with clock.stage("swap"):
+            site_folder.publish(build, site_dir)
+
+
+def verify_site(site: Path, expected: list[str]) -> None:
+    """Raise PublishError unless every expected page and file is there and whole.
+
+    A full disk or a killed tool can leave empty files behind with a success code (Pagefind
+    does), so the built site is read back before it is published.
+    """
+    problems = []
+    for relative in expected:
+        target = site / _built_path(relative)
+        if not target.is_file() or target.stat().st_size == 0:
+            problems.append(f"{_built_path(relative)} is missing or empty")
+    index = site / "pagefind"
     try:
-        with clock.stage("MkDocs"):
-            _run_mkdocs(config_file.resolve(), docs_dir.resolve(), staging, build_epoch,
-                        site_url)
-        with clock.stage("search index"):
-            index_for_search(staging)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    with clock.stage("swap"):
-        _swap(staging, site_dir)
+        entry = json.loads((index / "pagefind-entry.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        entry = {}
+    if not isinstance(entry, dict) or not entry.get("languages"):
+        problems.append("pagefind/pagefind-entry.json is missing or unreadable")
+    for file in sorted(index.rglob("*.pf_*")) if index.is_dir() else []:
+        try:
+            gzip.decompress(file.read_bytes())
+        except (OSError, EOFError, zlib.error):
+            problems.append(f"{file.relative_to(site)} is not a whole search index file")
+    if problems:
+        raise PublishError(["the built site is incomplete, so it was not published:",
+                            *problems[:10]])
+
+
+def _built_path(relative: str) -> str:
+    """Return where MkDocs writes a generated file: pages become folders with index.html."""
+    if not relative.endswith(".md"):
+        return relative
+    if relative == "index.md" or relative.endswith("/index.md"):
+        return relative.removesuffix(".md") + ".html"
+    return relative.removesuffix(".md") + "/index.html"
 
 
 def index_for_search(site: Path) -> None:
@@ -131,18 +184,6 @@ def _run_mkdocs(config_file: Path, docs_dir: Path, out_dir: Path, build_epoch: i
             build(config, dirty=dirty)
         except (Abort, ConfigurationError) as exc:
             raise PublishError(problems or [str(exc)]) from exc
-
-
-def _swap(new_site: Path, site_dir: Path) -> None:
-    """Replace ``site_dir`` by ``new_site`` with renames, so readers never see a half site."""
-    old = None
-    if site_dir.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-old-", dir=site_dir.parent))
-        old.rmdir()
-        site_dir.rename(old)
-    new_site.rename(site_dir)
-    if old is not None:
-        shutil.rmtree(old)
 
 
 @contextmanager

@@ -26,6 +26,7 @@ from digest.checks import (
     nhs_number,
     ni_number,
     phone,
+    placeholders,
     reading_age,
     sentence_length,
 )
@@ -37,7 +38,7 @@ from digest.validate import parse_settings
 
 RULES: Sequence[ModuleType] = (
     email, phone, nhs_number, ni_number, address, date_of_birth, name_age, named_person,
-    initials, reading_age, sentence_length, acronyms, jargon_words,
+    initials, placeholders, reading_age, sentence_length, acronyms, jargon_words,
 )
 RULE_IDS = {rule.ID: rule for rule in RULES}
 CONFIG_FILE = "checks.yaml"
