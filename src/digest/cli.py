@@ -18,6 +18,7 @@ from digest.findings import Finding, as_json, format_all, has_errors
 from digest.new import new_meeting, new_review
 from digest.readability_report import format_table, measure
 from digest.serve import preview_options, serve
+from digest.site_folder import refuse_overlap
 from digest.validate import load_and_validate
 
 
@@ -242,6 +243,7 @@ def _run_readability(args: argparse.Namespace) -> int:
 
 
 def _run_extract(args: argparse.Namespace) -> int:
+    _refuse_unsafe_extract_outputs(args)
     extraction = extract_paper(args.paper)
     report = extraction_report(extraction)
     if has_errors(extraction.notes):
@@ -250,7 +252,11 @@ def _run_extract(args: argparse.Namespace) -> int:
         return 1
     written = write_extraction(extraction, args.out, force=args.force)
     if args.report:
-        args.report.write_text(report + "\n", encoding="utf-8")
+        try:
+            args.report.write_text(report + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise DigestError(f"The drafts were written, but not the report {args.report}: "
+                              f"{exc.strerror}") from exc
     for path in written.written:
         print(f"wrote {path}")
     for path in written.kept:
@@ -288,6 +294,19 @@ def _run_build(args: argparse.Namespace) -> int:
 
 
 DEPLOY_SITE = Path("site")  # what the Pages workflow publishes
+
+
+def _refuse_unsafe_extract_outputs(args: argparse.Namespace) -> None:
+    """Drafts go into a content folder; the report is a plain file beside them. Neither may
+    be, or be inside, what the project keeps elsewhere (its code, its templates, its history)."""
+    project = Path.cwd()
+    kept = [project / ".git", project / "templates", project / "src", project / "overrides"]
+    refuse_overlap(args.out, kept, [project], "--out")
+    if args.report is None:
+        return
+    refuse_overlap(args.report, [*kept, args.out / "papers"], [args.paper, project], "--report")
+    if args.report.is_dir() or not args.report.parent.is_dir():
+        raise UsageError(f"--report {args.report} must be a file in a folder that exists")
 
 
 def _count(findings: list[Finding]) -> str:

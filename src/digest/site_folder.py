@@ -42,12 +42,12 @@ def refuse_overlap(target: Path, inputs: list[Path], roots: list[Path], what: st
     for source in [*inputs, *roots]:
         source = source.resolve()
         if resolved == source or source.is_relative_to(resolved):
-            raise UsageError(f"{what} {target} would hold {source}, which the digest reads: "
-                             "choose a folder of its own, such as site/")
+            raise UsageError(f"{what} {target} would hold {source}, which the digest reads "
+                             "or keeps: choose another place")
     for source in inputs:
         if resolved.is_relative_to(source.resolve()):
-            raise UsageError(f"{what} {target} is inside {source}, which the digest reads: "
-                             "choose a folder outside it")
+            raise UsageError(f"{what} {target} is inside {source}, which the digest reads "
+                             "or keeps: choose a place outside it")
 
 
 def refuse_foreign_site(site_dir: Path) -> None:

@@ -346,6 +346,8 @@ def _message(
     if kind == "missing":
         name = loc[-1]
         return f"'{name}' is required but missing", _description(model, loc)
+    if value is None and kind not in ("value_error", "extra_forbidden"):
+        return "needs a value here", _description(model, loc)
     if kind == "extra_forbidden":
         name = str(loc[-1])
         allowed = _fields_at(model, loc[:-1])
