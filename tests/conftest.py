@@ -2,16 +2,33 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from digest.browser import NoBrowser, find_chromium
 from digest.build import BuildOptions, build
 
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURE_CONTENT = Path(__file__).resolve().parent / "fixtures" / "content"
+
+
+def _has_browser() -> bool:
+    try:
+        find_chromium()
+    except NoBrowser:
+        return False
+    return True
+
+
+# Browser tests run wherever a browser is found, and always in CI, where a missing browser is
+# a failure to report, not a reason to skip.
+browser_needed = pytest.mark.skipif(
+    not _has_browser() and not os.environ.get("CI"),
+    reason="no Chromium found (apt-get install -y chromium); CI always runs these")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

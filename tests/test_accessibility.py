@@ -3,17 +3,13 @@ keyboard use."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
-
-import pytest
 
 from digest import audit
 
-pytestmark = pytest.mark.skipif(
-    not Path(audit.CHROMIUM).exists() and not os.environ.get("CI"),
-    reason="Chromium is not installed (apt-get install -y chromium); CI always runs these",
-)
+from .conftest import browser_needed
+
+pytestmark = browser_needed
 
 
 def test_every_page_has_no_accessibility_violations(real_site: Path) -> None:

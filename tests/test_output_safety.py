@@ -8,22 +8,15 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from pathlib import Path
 from xml.etree import ElementTree as ET
-
-import pytest
 
 from digest import audit
 from digest.build import build
 
-from .conftest import options_for
+from .conftest import browser_needed, options_for
 
 MARKUP = "&lt;img src=x onerror=document.title='owned'&gt;"
-browser_needed = pytest.mark.skipif(
-    not Path(audit.CHROMIUM).exists() and not os.environ.get("CI"),
-    reason="Chromium is not installed (apt-get install -y chromium); CI always runs these",
-)
 
 
 def _replace(file: Path, old: str, new: str) -> None:

@@ -14,7 +14,7 @@ from digest.errors import DigestError, UsageError
 from digest.extract import extract_paper
 from digest.extract.report_text import extraction_report
 from digest.extract.write import write_extraction
-from digest.findings import Finding, as_json, format_all, has_errors
+from digest.findings import Finding, as_github, as_json, format_all, has_errors
 from digest.new import new_meeting, new_review
 from digest.readability_report import format_table, measure
 from digest.serve import preview_options, serve
@@ -83,8 +83,9 @@ def _parser() -> argparse.ArgumentParser:
         "and jargon (warnings). Accept a false positive with an 'allow' entry in the record.",
     )
     _content_option(check_cmd)
-    check_cmd.add_argument("--format", choices=["text", "json"], default="text",
-                           help="how to print findings (default: text)")
+    check_cmd.add_argument("--format", choices=["text", "json", "github"], default="text",
+                           help="how to print findings: text, json, or github (annotations "
+                           "in a GitHub Actions log; default: text)")
     _draft_and_strict_options(check_cmd, drafts_help="also check records with status: draft",
                               strict_help="treat warnings as errors")
     check_cmd.set_defaults(run=_run_check)
@@ -180,6 +181,9 @@ def _run_check(args: argparse.Namespace) -> int:
     _, findings = check_content(args.content, args.include_drafts, args.strict)
     if args.format == "json":
         print(as_json(findings))
+    elif args.format == "github":
+        print(as_github(findings))
+        print(format_all(findings))
     elif findings:
         print(format_all(findings))
     errors = sum(1 for f in findings if f.level == "error")
@@ -253,6 +257,7 @@ def _run_extract(args: argparse.Namespace) -> int:
     written = write_extraction(extraction, args.out, force=args.force)
     if args.report:
         try:
+            args.report.parent.mkdir(parents=True, exist_ok=True)
             args.report.write_text(report + "\n", encoding="utf-8")
         except OSError as exc:
             raise DigestError(f"The drafts were written, but not the report {args.report}: "
@@ -305,7 +310,9 @@ def _refuse_unsafe_extract_outputs(args: argparse.Namespace) -> None:
     if args.report is None:
         return
     refuse_overlap(args.report, [*kept, args.out / "papers"], [args.paper, project], "--report")
-    if args.report.is_dir() or not args.report.parent.is_dir():
+    folder = args.report.parent
+    if args.report.is_dir() or not (folder.is_dir() or
+                                    folder.resolve().is_relative_to(args.out.resolve())):
         raise UsageError(f"--report {args.report} must be a file in a folder that exists")
 
 

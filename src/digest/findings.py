@@ -43,6 +43,27 @@ def as_json(findings: Iterable[Finding]) -> str:
     return json.dumps([asdict(f) for f in sorted(findings)], indent=2, ensure_ascii=False)
 
 
+def as_github(findings: Iterable[Finding]) -> str:
+    """Return the findings as GitHub Actions workflow commands, so a failed check in the Pages
+    workflow shows each problem on its file and line in the log and the pull request."""
+    lines = []
+    for f in sorted(findings):
+        message = f"{f.field}: {f.message}" if f.field else f.message
+        if f.hint:
+            message += f" (hint: {f.hint})"
+        lines.append(f"::{f.level} file={_property(f.path)},line={f.line},"
+                     f"title={_property(f.rule or 'content')}::{_data(message)}")
+    return "\n".join(lines)
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
 def has_errors(findings: Iterable[Finding]) -> bool:
     """Return True if any finding is an error (warnings do not stop a build)."""
     return any(f.level == "error" for f in findings)
