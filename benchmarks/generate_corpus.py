@@ -94,27 +94,30 @@ def generate(out: Path, authorities: int, years: int = 10, seed: int = 1) -> dic
         for year in range(first_year, first_year + years):
             paper = f"{authority}-{year}-papers.md"
             lines = 0
+            said: dict[int, str] = {}  # what the paper says on the lines the records cite
             for number, month in enumerate(sorted(rng.sample(range(1, 13), 8))):
                 date = dt.date(year, month, rng.randint(1, 28))
                 meeting, used = _meeting(authority, date, councillors, paper, lines, rng,
-                                         number * 20 + 1)
+                                         number * 20 + 1, said)
                 lines += used
                 _write(out / "meetings" / authority / f"{date}-childrens-scrutiny.yaml", meeting)
                 counts["meetings"] += 1
                 counts["items"] += len(meeting["items"])
             _write(out / "reviews" / authority / f"{authority}-annual-report-{year}.yaml",
-                   _review(name, authority, year, paper, lines, rng))
+                   _review(name, authority, year, paper, lines, rng, said))
             counts["reviews"] += 1
             (out / "papers" / paper).write_text(
-                "\n".join(f"Line {i} of the {name} papers for {year}." for i in
+                "\n".join(said.get(i, f"Line {i} of the {name} papers.") for i in
                           range(1, lines + 60)) + "\n", encoding="utf-8")
     return counts
 
 
 def _meeting(authority: str, date: dt.date, councillors: list[str], paper: str, start: int,
-             rng: random.Random, first_number: int) -> tuple[dict[str, Any], int]:
+             rng: random.Random, first_number: int,
+             said: dict[int, str]) -> tuple[dict[str, Any], int]:
     topics = rng.sample(ITEMS, rng.randint(3, 7))
     items: list[dict[str, Any]] = []
+    said[start + 1] = f"Minutes of the meeting held on {date:%d %B %Y} at 6.00 pm."
     line = start + 10
     for offset, (title, summary) in enumerate(STANDING):
         items.append({"number": str(first_number + offset), "title": title, "summary": summary,
@@ -130,9 +133,13 @@ def _meeting(authority: str, date: dt.date, councillors: list[str], paper: str, 
             "decisions": [{"text": text, "kind": kind}],
             "source": {"lines": [line, line + 8]},
         }
+        said[line] = f"{first_number + offset} **{title}**, considered on {date:%d %B %Y}."
+        said[line + 1] = text
         if rng.random() < 0.2:
-            item["statistics"] = [{"label": "Referrals this year", "value": rng.randint(20, 900),
+            referrals = rng.randint(20, 900)
+            item["statistics"] = [{"label": "Referrals this year", "value": referrals,
                                    "unit": "referrals"}]
+            said[line + 2] = f"There were {referrals} referrals this year."
         items.append(item)
         line += 9
     if rng.random() < 0.05:
@@ -158,8 +165,15 @@ def _meeting(authority: str, date: dt.date, councillors: list[str], paper: str, 
 
 
 def _review(name: str, authority: str, year: int, paper: str, start: int,
-            rng: random.Random) -> dict[str, Any]:
+            rng: random.Random, said: dict[int, str]) -> dict[str, Any]:
     deaths = {str(y): rng.randint(10, 40) for y in range(year - 4, year + 1)}
+    referrals = rng.randint(1000, 9000)
+    said.update({
+        start + 2: "More families got early help. Neglect is still the most common worry.",
+        start + 3: "We recommend training more staff to spot neglect.",
+        start + 4: "Child deaths by year: " + ", ".join(f"{y}: {n}" for y, n in deaths.items()),
+        start + 5: f"There were {referrals} referrals to the MASH in {year}.",
+    })
     return {
         "id": f"{authority}-annual-report-{year}", "status": "approved", "kind": "annual_report",
         "authority": authority, "title": f"{name} Safeguarding Partnership Annual Report {year}",
@@ -167,13 +181,18 @@ def _review(name: str, authority: str, year: int, paper: str, start: int,
         "period": {"start": dt.date(year, 4, 1), "end": dt.date(year + 1, 3, 31)},
         "summary": f"This is the yearly report of the group that keeps children safe in {name}. "
                    "It says more families got help early.",
-        "findings": [{"text": "More families got early help."},
-                     {"text": "Neglect is still the most common worry."}],
-        "recommendations": [{"text": "Train more staff to spot neglect.", "status": "open"}],
+        "findings": [{"text": "More families got early help.",
+                      "source": {"lines": [start + 2, start + 2]}},
+                     {"text": "Neglect is still the most common worry.",
+                      "source": {"lines": [start + 2, start + 2]}}],
+        "recommendations": [{"text": "Train more staff to spot neglect.", "status": "open",
+                             "source": {"lines": [start + 3, start + 3]}}],
         "statistics": [{"label": "Child deaths by year", "value": deaths[str(year)],
-                        "unit": "deaths", "breakdown": deaths},
-                       {"label": "Referrals to the MASH", "value": rng.randint(1000, 9000),
-                        "unit": "referrals", "period": str(year)}],
+                        "unit": "deaths", "breakdown": deaths,
+                        "source": {"lines": [start + 4, start + 4]}},
+                       {"label": "Referrals to the MASH", "value": referrals,
+                        "unit": "referrals", "period": str(year),
+                        "source": {"lines": [start + 5, start + 5]}}],
         "topics": ["partnership", "neglect"],
         "source": {"paper": paper, "lines": [start + 1, start + 40]},
     }

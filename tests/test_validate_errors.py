@@ -52,6 +52,8 @@ items:
     source: {lines: [1, 10]}
 """
 MEETING_FILE = "content/meetings/walsall/2024-04-16-scrutiny.yaml"
+MINUTES = ("Minutes of the meeting held on 16 April 2024 at 6.00 pm at the Council House.\n"
+           + "".join(f"Line {n} of the minutes.\n" for n in range(2, 21)))
 
 
 def write_content(root: Path, meeting: str = MEETING, glossary: str = GLOSSARY) -> Path:
@@ -61,7 +63,7 @@ def write_content(root: Path, meeting: str = MEETING, glossary: str = GLOSSARY) 
         "authorities/walsall.yaml": AUTHORITY,
         "topics.yaml": TOPICS,
         "glossary.yaml": glossary,
-        "papers/minutes.md": "".join(f"Line {n} of the minutes.\n" for n in range(1, 21)),
+        "papers/minutes.md": MINUTES,
         "meetings/walsall/2024-04-16-scrutiny.yaml": meeting,
     }
     for name, text in files.items():

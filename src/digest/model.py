@@ -14,6 +14,7 @@ import re
 import types
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, get_args, get_origin
 
 import phonenumbers
@@ -261,6 +262,8 @@ class Decision(Strict):
 
     text: Quoted = Field(description="The decision as recorded.")
     kind: DecisionKind = Field(description="What sort of decision it is.")
+    source: LineRange | None = Field(
+        default=None, description="Lines of the decision, if narrower than its item's.")
 
 
 class Recommendation(Strict):
@@ -275,6 +278,8 @@ class Recommendation(Strict):
     update: Quoted | None = Field(
         default=None, description="What the latest tracker says about progress, in its words."
     )
+    source: LineRange | None = Field(
+        default=None, description="Lines in the source paper; required in a report.")
 
 
 class Statistic(Strict):
@@ -583,6 +588,7 @@ class Content:
 
     entries: list[Entry] = field(default_factory=list)
     papers: set[str] = field(default_factory=set)
+    papers_dir: Path | None = None  # where the papers are, for checks that read their lines
 
     def of(self, kind: str) -> list[Entry]:
         """Return the entries of one kind, in the order they were read."""

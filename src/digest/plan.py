@@ -113,7 +113,7 @@ def publishable(content: Content, include_drafts: bool = False) -> Content:
         if isinstance(record, Review) and record.considered_at not in (None, *meeting_ids):
             record = record.model_copy(update={"considered_at": None})
         visible.append(replace(entry, record=record))
-    return Content(entries=visible, papers=content.papers)
+    return Content(entries=visible, papers=content.papers, papers_dir=content.papers_dir)
 
 
 def plan_site(content: Content, readability: Readability | None = None) -> list[Page]:

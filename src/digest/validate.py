@@ -50,6 +50,7 @@ def load_and_validate(content_dir: Path) -> tuple[Content, list[Finding]]:
         ]
     documents, findings = load_content(content_dir)
     content, problems = validate_documents(documents, _paper_lines(content_dir / "papers"))
+    content.papers_dir = content_dir / "papers"
     return content, sorted(set(findings + problems))
 
 

@@ -17,6 +17,7 @@ from types import ModuleType
 from digest.checks import (
     acronyms,
     address,
+    case_code,
     date_of_birth,
     email,
     initials,
@@ -29,6 +30,7 @@ from digest.checks import (
     placeholders,
     reading_age,
     sentence_length,
+    traceable,
 )
 from digest.checks.rule import RuleSettings
 from digest.findings import Finding
@@ -38,7 +40,8 @@ from digest.validate import parse_settings
 
 RULES: Sequence[ModuleType] = (
     email, phone, nhs_number, ni_number, address, date_of_birth, name_age, named_person,
-    initials, placeholders, reading_age, sentence_length, acronyms, jargon_words,
+    initials, case_code, placeholders, traceable, reading_age, sentence_length, acronyms,
+    jargon_words,
 )
 RULE_IDS = {rule.ID: rule for rule in RULES}
 CONFIG_FILE = "checks.yaml"

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from digest.checks.names import first_names
 from digest.checks.rule import RuleSettings, finding, pattern_matches
+from digest.facts import NUMBER_WORDS
 from digest.findings import Finding, Level
 from digest.model import Content
 
@@ -25,10 +26,7 @@ class Settings(RuleSettings):
     """No settings."""
 
 
-_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-          "nineteen")
-_AGE = rf"(?:\d{{1,2}}|{'|'.join(_WORDS)})"
+_AGE = rf"(?:\d{{1,2}}|{'|'.join(NUMBER_WORDS[1:])})"
 _NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 _NAME_AGE = re.compile(
     # Tom, aged 7 / Tom aged 7 / Tom (aged 7) / Tom (7) / Tom, 7, / Tom, age 7

@@ -1,0 +1,149 @@
+"""facts-traceable: every number and date a page states is in the lines of the paper it cites.
+
+A statistic's value, parts and period, and every figure in a decision or recommendation, must be
+found in its cited lines, as printed or in an equivalent form ("£3.63m" for "£3.63 million",
+"twenty-one" for "21"): an error. Summaries, points and findings may add context, so a figure
+there that the lines do not hold is a warning. A statistic, recommendation or finding of a report
+must cite its own lines; in a meeting, an item's lines stand for its decisions and figures.
+
+PASS: "Councillors agreed to spend £2.75 million" citing a line that says "£2.75m".
+FAIL: "The trust expects to overspend by £9.99 million" citing lines that do not say it.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from digest.checks.phone import phone_numbers
+from digest.checks.rule import RuleSettings, finding
+from digest.checks.texts import Text, published_texts
+from digest.facts import Fact, facts_in, number_fact, support, supported
+from digest.findings import Finding, Level
+from digest.load import field_path
+from digest.model import (
+    IDENTIFIER,
+    WEB_ADDRESS,
+    Content,
+    Entry,
+    LineRange,
+    Loc,
+    Review,
+    Source,
+    Statistic,
+)
+from digest.papers import cited
+
+ID = "facts-traceable"
+LEVEL: Level = "error"
+# Parts of a record whose figures must be exactly those of the paper.
+EXACT = {"statistics", "decisions", "recommendations"}
+# Parts of a report that must cite their own lines.
+OWN_LINES = {"statistics", "recommendations", "findings"}
+
+
+class Settings(RuleSettings):
+    """No settings."""
+
+
+def check(content: Content, settings: Settings) -> Iterator[Finding]:
+    """Report figures that the cited lines do not hold, and report parts that cite no lines."""
+    papers = content.papers_dir
+    if papers is None:
+        return
+    by_entry: dict[int, list[Text]] = {}
+    for text in published_texts(content):
+        by_entry.setdefault(id(text.entry), []).append(text)
+    for entry in content.entries:
+        source = getattr(entry.record, "source", None)
+        if not isinstance(source, Source) or source.paper not in content.papers:
+            continue
+        yield from _unsourced(entry)
+        for text in by_entry.get(id(entry), []):
+            if text.role in (IDENTIFIER, WEB_ADDRESS):
+                continue
+            lines = _lines_for(entry, text.loc)
+            if lines is not None:
+                yield from _unsupported(text, _figures(text.value), papers, source.paper,
+                                        lines)
+        yield from _statistic_values(entry, papers, source.paper)
+
+
+def _unsupported(text: Text, facts: list[Fact], papers: Path, paper: str,
+                 lines: tuple[int, int], level: Level | None = None) -> Iterator[Finding]:
+    known = _support(cited(papers, paper, lines))
+    exact = bool(EXACT.intersection(str(part) for part in text.loc))
+    for fact in facts:
+        if not supported(fact, known):
+            yield finding(
+                text, ID, level or ("error" if exact else "warning"),
+                f"'{fact.shown}' is not in the lines it cites ({paper} lines "
+                f"{lines[0]}-{lines[1]})",
+                "check the figure against the paper, or cite the lines that state it")
+
+
+def _figures(value: str) -> list[Fact]:
+    """Return the facts a text states; a phone number is the privacy rules' concern, not one."""
+    phones = [(start, end) for start, end, _ in phone_numbers(value)]
+    return [fact for fact in facts_in(value)
+            if not any(start <= fact.start < end for start, end in phones)]
+
+
+def _statistic_values(entry: Entry, papers: Path, paper: str) -> Iterator[Finding]:
+    """The value and the parts of every statistic are figures the page shows too."""
+    for loc, statistic in _statistics(entry.record, entry.loc):
+        lines = _lines_for(entry, loc)
+        if lines is None:
+            continue
+        values = [((*loc, "value"), statistic.value)]
+        values += [((*loc, "breakdown", key), part)
+                   for key, part in (statistic.breakdown or {}).items()]
+        for where, value in values:
+            text = Text(entry, where, str(value), IDENTIFIER)
+            yield from _unsupported(text, [number_fact(value)], papers, paper, lines, "error")
+
+
+def _statistics(record: Any, loc: Loc) -> Iterator[tuple[Loc, Statistic]]:
+    for i, statistic in enumerate(getattr(record, "statistics", [])):
+        yield (*loc, "statistics", i), statistic
+    for i, item in enumerate(getattr(record, "items", [])):
+        if not item.withheld:
+            yield from _statistics(item, (*loc, "items", i))
+
+
+def _unsourced(entry: Entry) -> Iterator[Finding]:
+    """A report's statistics, recommendations and findings each cite their own lines."""
+    if not isinstance(entry.record, Review):
+        return
+    for part in sorted(OWN_LINES):
+        for i, element in enumerate(getattr(entry.record, part)):
+            if element.source is None:
+                loc = (*entry.loc, part, i)
+                yield Finding(entry.document.path, entry.document.line_of(loc),
+                              field_path(loc), "cites no lines of the paper",
+                              hint="add source: {lines: [first, last]} with the lines it is "
+                              "drawn from", rule=ID)
+
+
+def _lines_for(entry: Entry, loc: Loc) -> tuple[int, int] | None:
+    """Return the lines the nearest part of the record around ``loc`` cites."""
+    nodes: list[Any] = [entry.record]
+    for part in loc[len(entry.loc):]:
+        current = nodes[-1]
+        try:
+            nodes.append(current[part] if isinstance(part, int) else getattr(current, part))
+        except (AttributeError, IndexError, KeyError, TypeError):
+            break
+    for node in reversed(nodes):
+        source = getattr(node, "source", None)
+        if isinstance(source, LineRange):
+            return source.lines
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _support(text: str) -> frozenset[tuple[str, object]]:
+    """Kept by the cited text itself, so an edited paper is read afresh."""
+    return support(text)
