@@ -74,7 +74,8 @@ def test_existing_drafts_are_not_overwritten_without_force(
 @pytest.mark.parametrize(("content", "message"), [
     (b"", "is empty"),
     (b"   \n\n  \n", "is empty"),
-    (b"%PDF-1.7\x00\x01\x02binary", "is a binary file, not text: convert the PDF to text first"),
+    (b"%PDF-1.7\x00\x01\x02binary", "could not be read as a PDF: it may be damaged"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00", "is a binary file, not a PDF, text or a web page"),
 ])
 def test_unreadable_papers_give_a_clear_message(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, message: str

@@ -24,7 +24,8 @@ NOT_DRAFTED = {"work_programme": "work programme", "forward_plan": "forward plan
 class Extraction:
     """The drafts from one paper, the documents found, and notes for the person checking."""
 
-    paper: Path
+    path: Path
+    paper: Paper
     segments: list[Segment] = field(default_factory=list)
     files: list[DraftFile] = field(default_factory=list)
     authority: DraftFile | None = None
@@ -38,34 +39,35 @@ def extract_paper(path: Path) -> Extraction:
 
 def extract_text(paper: Paper, path: Path) -> Extraction:
     """Draft meetings and reports from an already-read paper."""
-    result = Extraction(path, split_paper(paper))
+    result = Extraction(path, paper, split_paper(paper))
     name = authority_name(paper)
     authority = authority_id(name) if name else "unknown-authority"
     if name is None:
-        result.notes.append(_note(path, 1, "authority", "no council named in the paper; "
+        result.notes.append(_note(paper, 1, "authority", "no council named in the paper; "
                                   "set authority in each draft"))
     bodies: dict[str, str] = {}
     agenda_meeting: str | None = None
     for segment in result.segments:
         if segment.kind in {"agenda", "minutes"}:
             meeting = draft_meeting(segment)
-            draft = meeting_file(meeting, path.name, authority)
+            draft = meeting_file(meeting, paper.name, authority)
             result.files.append(draft)
             if meeting.body_name:
                 bodies[body_id(meeting.body_name)] = meeting.body_name
             if segment.kind == "agenda" and agenda_meeting is None:
                 agenda_meeting = str(draft.data["id"])
-            result.notes.extend(_note(path, line, draft.path, text)
+            result.notes.extend(_note(paper, line, draft.path, text)
                                 for line, text in meeting.doubts)
     for segment in result.segments:
         if segment.kind in {"report", "annual_report", "case_review", "inspection", "tracker"}:
             review = draft_review(segment, name)
-            draft = review_file(review, path.name, authority, agenda_meeting)
+            draft = review_file(review, paper.name, authority, agenda_meeting)
             result.files.append(draft)
-            result.notes.extend(_note(path, line, draft.path, text) for line, text in review.doubts)
+            result.notes.extend(_note(paper, line, draft.path, text)
+                                for line, text in review.doubts)
         elif segment.kind in NOT_DRAFTED:
             result.notes.append(_note(
-                path, segment.start, "", f"{NOT_DRAFTED[segment.kind]} found (lines "
+                paper, segment.start, "", f"{NOT_DRAFTED[segment.kind]} found (lines "
                 f"{segment.start}-{segment.end}); not drafted: it lists plans, not decisions",
             ))
     if name:
@@ -87,14 +89,14 @@ def looks_like_council_paper(paper: Paper) -> bool:
 def _check_paper(paper: Paper, path: Path, result: Extraction) -> None:
     drafted = any(f.path.startswith(("meetings/", "reviews/")) for f in result.files)
     if not drafted or not looks_like_council_paper(paper):
-        result.notes.append(_note(path, 1, "", "no meeting, minutes or report found: is this a "
+        result.notes.append(_note(paper, 1, "", "no meeting, minutes or report found: is this a "
                                   "council paper?", level="error"))
     if paper.truncated:
-        result.notes.append(_note(path, len(paper.lines), "", "the file is larger than "
+        result.notes.append(_note(paper, len(paper.lines), "", "the file is larger than "
                                   f"{_size(source.MAX_BYTES)}; only its start was read"))
     last = next((line for line in reversed(paper.lines) if line.text.strip()), None)
     if last and len(last.text.split()) > 6 and re.search(r"[A-Za-z,]$", last.text):
-        result.notes.append(_note(path, last.number, "", "the paper seems to stop mid-sentence: "
+        result.notes.append(_note(paper, last.number, "", "the paper seems to stop mid-sentence: "
                                   "check that the file is complete"))
 
 
@@ -110,6 +112,8 @@ def _website(paper: Paper) -> str | None:
     return None
 
 
-def _note(path: Path, line: int, where: str, message: str, level: str = "warning") -> Finding:
-    return Finding(path.name, line, where, message, level="error" if level == "error"
-                   else "warning", rule="extract")
+def _note(paper: Paper, line: int, where: str, message: str,
+          level: str = "warning") -> Finding:
+    page = paper.page_of(line)
+    return Finding(paper.name, line, where, message + (f" (page {page})" if page else ""),
+                   level="error" if level == "error" else "warning", rule="extract")

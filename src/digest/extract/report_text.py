@@ -8,7 +8,7 @@ from digest.findings import format_all
 
 def extraction_report(extraction: Extraction) -> str:
     """Return a plain-text report of one extraction, for the person checking the drafts."""
-    lines = [f"Extraction report for {extraction.paper.name}", "", "Documents found:"]
+    lines = [f"Extraction report for {extraction.path.name}", "", "Documents found:"]
     for segment in extraction.segments:
         title = f": {segment.title}" if segment.title else ""
         lines.append(f"  lines {segment.start}-{segment.end}  {segment.kind}{title}"

@@ -16,6 +16,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from digest.errors import DigestError
+from digest.extract.pdf import read_pdf
+from digest.extract.web_page import web_page_text
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -97,6 +99,12 @@ class Paper:
     lines: tuple[Line, ...]
     blocks: tuple[Block, ...]
     truncated: bool = False
+    text: str = ""  # what the drafts' line numbers count in: the copy kept in content/papers
+    pages: tuple[int, ...] = ()  # for a PDF, the page of each line
+
+    def page_of(self, line: int) -> int | None:
+        """Return the PDF page a line came from, if the paper was a PDF."""
+        return self.pages[line - 1] if 0 < line <= len(self.pages) else None
 
 
 def read_paper(path: Path) -> Paper:
@@ -109,22 +117,31 @@ def read_paper(path: Path) -> Paper:
     data = data[:MAX_BYTES]
     if not data.strip():
         raise PaperError(f"{path} is empty")
+    if data.startswith(b"%PDF"):
+        if truncated:
+            raise PaperError(f"{path} is larger than {MAX_BYTES // 1_000_000} MB")
+        pdf = read_pdf(path)
+        return parse_paper(pdf.text, f"{path.stem}.md", pages=pdf.pages)
     if b"\x00" in data[:8192]:
-        raise PaperError(f"{path} is a binary file, not text: convert the PDF to text first")
+        raise PaperError(f"{path} is a binary file, not a PDF, text or a web page")
     text = data.decode("utf-8", errors="replace")
     if text.count("\ufffd") > max(20, len(text) // 100):
         raise PaperError(f"{path} is not UTF-8 text: convert it to UTF-8 first")
+    if path.suffix.lower() in (".html", ".htm") or text.lstrip()[:15].lower().startswith(
+            ("<!doctype html", "<html")):
+        return parse_paper(web_page_text(text), f"{path.stem}.md", truncated=truncated)
     return parse_paper(text, path.name, truncated=truncated)
 
 
-def parse_paper(text: str, name: str = "paper.md", truncated: bool = False) -> Paper:
+def parse_paper(text: str, name: str = "paper.md", truncated: bool = False,
+                pages: tuple[int, ...] = ()) -> Paper:
     """Return the paper's blocks, found by markdown-it-py, each with its cleaned lines."""
     raw_lines = text.splitlines()
     lines = tuple(Line(i + 1, clean_line(raw), raw) for i, raw in enumerate(raw_lines))
     parser = MarkdownIt("commonmark").enable("table")
     tokens = parser.parse(_repair_tables(raw_lines))
     blocks = tuple(_blocks(tokens, lines))
-    return Paper(name, lines, blocks, truncated)
+    return Paper(name, lines, blocks, truncated, text, pages)
 
 
 def clean_line(raw: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -75,8 +74,9 @@ def write_extraction(extraction: Extraction, out_dir: Path, force: bool = False)
         else:
             planned[target] = to_yaml(extraction.authority)
     paper_copy = out_dir / "papers" / extraction.paper.name
+    paper_text = extraction.paper.text.encode("utf-8")
     paper_is_new = not paper_copy.exists()
-    if not paper_is_new and paper_copy.read_bytes() != extraction.paper.read_bytes():
+    if not paper_is_new and paper_copy.read_bytes() != paper_text:
         planned_paper_conflict = [paper_copy]
     else:
         planned_paper_conflict = []
@@ -88,5 +88,5 @@ def write_extraction(extraction: Extraction, out_dir: Path, force: bool = False)
         path.write_text(text, encoding="utf-8")
     if paper_is_new or force:
         paper_copy.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(extraction.paper, paper_copy)
+        paper_copy.write_bytes(paper_text)
     return Written(sorted(planned), kept)

@@ -1,0 +1,145 @@
+"""Make PDFs of council papers the way councils make them, for the extraction tests.
+
+A committee clerk writes the paper in a word processor and exports a PDF (LibreOffice here,
+from an OpenDocument text with real tab stops, bold runs, headings and tables), or a web page
+is printed to PDF from a browser (Chromium's print to PDF). Both start from the Markdown copy
+of the paper, so the PDF says what the Markdown says.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import tempfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from digest.browser import find_chromium
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_ROW = re.compile(r"^\s*-?\s*\|(.*)\|\s*$")
+_SEPARATOR = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
+
+
+def blocks(markdown: str) -> list[tuple[str, object]]:
+    """Return the paper as ('heading', (level, text)), ('table', rows), ('para', line) blocks."""
+    result: list[tuple[str, object]] = []
+    rows: list[list[str]] = []
+    for line in markdown.splitlines():
+        row = _ROW.match(line)
+        if row and not _SEPARATOR.fullmatch(line.strip()):
+            rows.append([cell.strip() for cell in row.group(1).split("|")])
+            continue
+        if row:
+            continue
+        if rows:
+            result.append(("table", rows))
+            rows = []
+        heading = _HEADING.match(line)
+        if heading:
+            result.append(("heading", (len(heading.group(1)), heading.group(2))))
+        elif line.strip():
+            result.append(("para", line.rstrip()))
+    if rows:
+        result.append(("table", rows))
+    return result
+
+
+def to_fodt(markdown: str) -> str:
+    """Return a flat OpenDocument text of the paper, as a word processor would hold it."""
+    body = []
+    for kind, value in blocks(markdown):
+        if kind == "heading":
+            level, text = value  # type: ignore[misc]
+            body.append(f'<text:h text:outline-level="{level}">{_odt_runs(text)}</text:h>')
+        elif kind == "table":
+            rows = value  # type: ignore[assignment]
+            width = max(len(row) for row in rows)
+            cells = "".join(
+                "<table:table-row>" + "".join(
+                    f"<table:table-cell><text:p>{_odt_runs(cell)}</text:p></table:table-cell>"
+                    for cell in row + [""] * (width - len(row))) + "</table:table-row>"
+                for row in rows)
+            body.append(f'<table:table><table:table-column table:number-columns-repeated='
+                        f'"{width}"/>{cells}</table:table>')
+        else:
+            body.append(f"<text:p>{_odt_runs(str(value))}</text:p>")
+    return _FODT.format(body="\n".join(body))
+
+
+def _odt_runs(text: str) -> str:
+    parts = []
+    for i, piece in enumerate(_BOLD.split(text)):
+        runs = escape(piece).replace("\t", "<text:tab/>")
+        parts.append(f'<text:span text:style-name="Bold">{runs}</text:span>' if i % 2 else runs)
+    return "".join(parts)
+
+
+_FODT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:automatic-styles>
+ <style:style style:name="Bold" style:family="text"><style:text-properties fo:font-weight="bold"/>
+ </style:style>
+</office:automatic-styles>
+<office:body><office:text>
+{body}
+</office:text></office:body></office:document>
+"""
+
+
+def to_html(markdown: str) -> str:
+    """Return the paper as a web page, the way a committee system shows it."""
+    body = []
+    for kind, value in blocks(markdown):
+        if kind == "heading":
+            level, text = value  # type: ignore[misc]
+            body.append(f"<h{level}>{_html_runs(text)}</h{level}>")
+        elif kind == "table":
+            rows = value  # type: ignore[assignment]
+            body.append("<table>" + "".join(
+                "<tr>" + "".join(f"<td>{_html_runs(cell)}</td>" for cell in row) + "</tr>"
+                for row in rows) + "</table>")
+        else:
+            body.append(f"<p>{_html_runs(str(value))}</p>")
+    return ("<!doctype html><html lang='en-GB'><head><meta charset='utf-8'><style>"
+            "body{font-family:sans-serif;font-size:11pt} p{white-space:pre-wrap;tab-size:6}"
+            "td{border:1px solid #999;padding:2px 4px;vertical-align:top}"
+            "table{border-collapse:collapse}</style></head><body>"
+            + "\n".join(body) + "</body></html>")
+
+
+def _html_runs(text: str) -> str:
+    return "".join(f"<strong>{html.escape(piece)}</strong>" if i % 2 else html.escape(piece)
+                   for i, piece in enumerate(_BOLD.split(text)))
+
+
+def libreoffice_pdf(markdown: Path, out_dir: Path) -> Path:
+    """Export the paper to PDF with LibreOffice, from a word-processor document."""
+    source = out_dir / f"{markdown.stem}.fodt"
+    source.write_text(to_fodt(markdown.read_text(encoding="utf-8")), encoding="utf-8")
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+                        "--convert-to", "pdf", "--outdir", str(out_dir), str(source)],
+                       check=True, capture_output=True, timeout=300)
+    return out_dir / f"{markdown.stem}.pdf"
+
+
+def chromium_pdf(markdown: Path, out_dir: Path) -> Path:
+    """Print the paper's web page to PDF with Chromium."""
+    page = out_dir / f"{markdown.stem}.html"
+    page.write_text(to_html(markdown.read_text(encoding="utf-8")), encoding="utf-8")
+    target = out_dir / f"{markdown.stem}.pdf"
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run([str(find_chromium()), "--headless", "--no-sandbox", "--disable-gpu",
+                        "--no-first-run", "--disable-background-networking",
+                        f"--user-data-dir={profile}", "--no-pdf-header-footer",
+                        f"--print-to-pdf={target}", page.as_uri()],
+                       check=True, capture_output=True, timeout=300)
+    return target
