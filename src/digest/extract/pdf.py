@@ -43,6 +43,8 @@ class _Line:
     size: float
     page: int
     table: bool = False
+    heading: bool = False
+    margin: bool = False  # in the top or bottom margin of the page, where running lines go
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,9 @@ def _page_lines(page: Any, number: int) -> list[_Line]:
     lines: list[_Line] = []
     for column in _columns(words, float(page.width)):
         lines.extend(_lines_of(column, number))
+    height = float(page.height)
+    for line in lines:
+        line.margin = line.top < 0.07 * height or line.bottom > 0.93 * height
     for table in tables:
         rows = [row for row in table.extract() if any(cell for cell in row)]
         for i, row in enumerate(rows):
@@ -142,7 +147,7 @@ def _line(words: list[dict[str, Any]], page: int) -> _Line:
         bold = "bold" in str(word["fontname"]).lower()
         if i:
             gap = float(word["x0"]) - float(words[i - 1]["x1"])
-            separator = "\t" if gap > size else " "
+            separator = "\t" if gap > 0.75 * size else " "
             if bold_open and (not bold or separator == "\t"):
                 parts.append("**")
                 bold_open = False
@@ -163,12 +168,12 @@ def _without_running_lines(pages: list[list[_Line]]) -> list[_Line]:
         return re.sub(r"\d+", "#", line.text.lower().replace("*", "")).strip()
 
     edges = Counter(shape(line) for lines in pages for line in (lines[:2] + lines[-2:])
-                    if not line.table)
+                    if line.margin and not line.table)
     running = {text for text, count in edges.items()
                if len(pages) >= 3 and count >= max(3, len(pages) / 2)}
     kept = []
     for lines in pages:
-        edge = {id(line) for line in lines[:2] + lines[-2:]}
+        edge = {id(line) for line in lines[:2] + lines[-2:] if line.margin}
         for line in lines:
             plain = line.text.replace("*", "").strip()
             if id(line) in edge and (_PAGE_NUMBER.match(plain) or shape(line) in running):
@@ -189,11 +194,11 @@ def _as_text(lines: list[_Line]) -> PdfText:
     previous: _Line | None = None
     for line in lines:
         text = line.text
-        heading = not line.table and line.size >= body_size * 1.15
-        if heading:
+        line.heading = not line.table and line.size >= body_size * 1.15
+        if line.heading:
             text = "## " + text.replace("**", "")
         if previous is not None:
-            if _continues(previous, line, margins[previous.page], heading) and out:
+            if _continues(previous, line, margins[previous.page]) and out:
                 # A word broken at the line's end ('safe-' 'guarding') is one word again.
                 hyphenated = _HYPHENATED.search(out[-1]) and text[:1].islower()
                 out[-1] = out[-1][:-1] + text if hyphenated else out[-1] + " " + text
@@ -209,11 +214,11 @@ def _as_text(lines: list[_Line]) -> PdfText:
     return PdfText("\n".join(out) + "\n", tuple(pages))
 
 
-def _continues(previous: _Line, line: _Line, margin: float, heading: bool) -> bool:
+def _continues(previous: _Line, line: _Line, margin: float) -> bool:
     """Return True if ``line`` carries on the paragraph of ``previous`` (a wrapped line)."""
-    if heading or line.table or previous.table or previous.page != line.page:
+    if line.heading or previous.heading or line.table or previous.table:
         return False
-    if "\t" in previous.text or "\t" in line.text or previous.text.startswith("## "):
+    if previous.page != line.page or "\t" in previous.text or "\t" in line.text:
         return False
     gap = line.top - previous.bottom
     reaches_margin = previous.x1 >= margin - 0.12 * margin
