@@ -245,6 +245,9 @@ class Attendance(Strict):
     """Who was at (or was expected at) a meeting. Only people in public roles are recorded."""
 
     chair: PersonName | None = Field(default=None, description="Who chaired the meeting.")
+    expected: list[PersonName] = Field(
+        default_factory=list,
+        description="Members listed on an agenda: expected to attend, not known to have come.")
     present: list[PersonName] = Field(default_factory=list, description="Members present.")
     apologies: list[PersonName] = Field(default_factory=list,
                                         description="Members who sent apologies.")
@@ -375,6 +378,13 @@ class Meeting(Sourced):
         if isinstance(value, str) and not re.match(TIME_PATTERN, value):
             raise ValueError(f"'{value}' is not a 24-hour time like \"18:00\"")
         return value
+
+    @model_validator(mode="after")
+    def _agenda_cannot_know_who_came(self) -> Meeting:
+        if self.paper == "agenda" and self.attendance.present:
+            raise ValueError("an agenda cannot say who was present: list its members under "
+                             "attendance.expected")
+        return self
 
     @model_validator(mode="after")
     def _unique_item_numbers(self) -> Meeting:

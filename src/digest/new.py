@@ -28,7 +28,7 @@ summary: >-
   FILL IN: two or three short sentences in plain words: what the meeting looked at and decided.
 attendance:
   chair: "FILL IN: Councillor Name"
-  present: ["FILL IN: Councillor Name"]
+  expected: ["FILL IN: Councillor Name"]   # on minutes: present, and apologies
   apologies: []
   officers: []           # - {{name: A. Name, role: Director of Children's Services}}
   others: []             # people who are not public officials, by role only: never names

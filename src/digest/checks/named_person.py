@@ -20,7 +20,7 @@ from digest.checks.names import first_names, last_names
 from digest.checks.rule import RuleSettings, finding, texts
 from digest.checks.texts import Text
 from digest.findings import Finding, Level
-from digest.model import Content, Meeting
+from digest.model import Content, Meeting, published_strings
 
 ID = "privacy-named-person"
 LEVEL: Level = "error"
@@ -123,8 +123,7 @@ def _key(name: str) -> str:
 
 
 def _attendees(meeting: Meeting) -> set[str]:
-    """Return the names printed in a meeting's attendance, each as a comparable key."""
-    people = meeting.attendance
-    names = [*people.present, *people.apologies, *(p.name for p in people.officers),
-             *(p.name for p in people.partners), *([people.chair] if people.chair else [])]
-    return {_key(name) for name in names}
+    """Return the names printed in a meeting's attendance, each as a comparable key: every
+    field the model marks as a person's name."""
+    return {_key(name) for _, name, role in published_strings(meeting.attendance)
+            if role.names_a_person}

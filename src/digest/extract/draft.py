@@ -43,7 +43,8 @@ def meeting_file(meeting: MeetingDraft, paper: str, authority: str) -> DraftFile
     attendance: dict[str, Any] = {}
     people = meeting.attendance
     _put(attendance, "chair", people.chair)
-    _put(attendance, "present", people.present)
+    # An agenda lists the committee's members; only minutes say who came.
+    _put(attendance, "expected" if meeting.paper == "agenda" else "present", people.present)
     _put(attendance, "apologies", people.apologies)
     _put(attendance, "officers", [_person(p.name, p.role) for p in people.officers])
     _put(attendance, "partners", [_person(p.name, p.role) for p in people.partners])

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from digest.extract.dates import find_period
 from digest.extract.source import Block
 from digest.extract.split import Segment
-from digest.extract.statistics import StatisticDraft, find_statistics
+from digest.extract.statistics import StatisticDraft, find_statistics, most_confident
 
-MAX_STATISTICS = 60
+MAX_STATISTICS = 20  # drafted for precision: every extra figure is one to check and delete
 _PUBLISHER = re.compile(
     r"(?P<name>(?:[A-Z][\w'’]+\s)+?(?:Safeguarding\s)?(?:Children(?:'s|’s)?\s)?"
     r"(?:Safeguarding\s)?(?:Partnership|Board))\b"
@@ -77,10 +77,13 @@ def draft_review(segment: Segment, authority_name: str | None) -> ReviewDraft:
     else:
         draft.recommendations = _recommendations(segment.blocks)
     statistics = find_statistics(segment.blocks) if segment.kind != "tracker" else []
-    draft.statistics = statistics[:MAX_STATISTICS]
-    if len(statistics) > MAX_STATISTICS:
-        draft.doubts.append((segment.start, f"{len(statistics)} numbers found; the first "
-                                            f"{MAX_STATISTICS} are drafted, choose the key ones"))
+    draft.statistics = most_confident(statistics, MAX_STATISTICS)
+    left_out = [s for s in statistics if s not in draft.statistics]
+    if left_out:
+        lines = ", ".join(str(s.line) for s in left_out[:40])
+        draft.doubts.append((segment.start, f"{len(statistics)} numbers found; the "
+                                            f"{MAX_STATISTICS} clearest are drafted. Others are on "
+                                            f"lines {lines}"))
     if draft.period_inferred:
         draft.doubts.append((segment.start, "period read from a year span in the title "
                                             "(financial year, 1 April to 31 March): check it"))

@@ -29,6 +29,29 @@ class StatisticDraft:
     period: str | None
     line: int
     breakdown: dict[str, float] = field(default_factory=dict)
+    confidence: int = 1  # 3: a headline figure; 2: a sentence that counts something; 1: a table
+
+    @property
+    def rank(self) -> tuple[int, int]:
+        """Sort key: the most confident first, with a period before one without."""
+        return (-self.confidence - (1 if self.period else 0), self.line)
+
+
+def most_confident(found: list[StatisticDraft], limit: int) -> list[StatisticDraft]:
+    """Return the ``limit`` most confident figures, in the order the paper gives them.
+
+    Table cells are left to the report's list: a table's row and column seldom make a label a
+    parent can read, and tables hold most of a paper's numbers.
+    """
+    stated = [s for s in found if s.confidence >= 2]
+    return sorted(sorted(stated, key=lambda s: s.rank)[:limit], key=lambda s: s.line)
+
+
+# A number that belongs to a name, a place in the paper or a date is not a figure.
+_NAMING_WORD = re.compile(
+    r"\b(?:section|schedule|act|part|article|regulation|key\s+stage|stage|year|level|tier|"
+    r"page|pages|item|items|paragraph|para|appendix|annex|table|chart|figure|phase|priority|"
+    r"step|option|q|quarter|no\.?|number|ward|room|floor|version|covid|cohort)\s*$", re.I)
 
 
 def number(text: str) -> float | None:
@@ -67,23 +90,28 @@ def _text_statistics(block: Block) -> list[StatisticDraft]:
         if headline and not _is_year(headline.group("value")) and not re.match(
             r"^x\b", headline.group("label")
         ):
-            results.append(_draft(headline.group("value"), headline.group("pct"),
-                                  headline.group("label").strip(" ,"), None, line.text,
-                                  line.number))
+            draft = _draft(headline.group("value"), headline.group("pct"),
+                           headline.group("label").strip(" ,"), None, line.text, line.number)
+            draft.confidence = 3
+            results.append(draft)
             continue
     if results:
         return results
     text = block.text
     for sentence in re.split(r"(?<=[.;])\s+", text):
         for match in _SENTENCE.finditer(sentence):
+            before = sentence[:match.start("value")]
             if (_is_year(match.group("value")) or _inside_date(sentence, match.start("value"))
-                    or re.search(r"\b(?:aged?|under|over)\s*$", sentence[:match.start("value")])):
+                    or re.search(r"\b(?:aged?|under|over)\s*$", before)
+                    or _NAMING_WORD.search(before)):
                 continue
             unit = match.group("unit").split()[0]
-            if unit.lower() in _NOT_UNITS:
-                continue
-            results.append(_draft(match.group("value"), match.group("pct"), _label(sentence),
-                                  unit, sentence, block.start))
+            if unit.lower() in _NOT_UNITS or not unit[:1].islower():
+                continue  # '392 Young People' starts a name; a unit is a plain word
+            draft = _draft(match.group("value"), match.group("pct"), _label(sentence),
+                           unit, sentence, block.start)
+            draft.confidence = 2
+            results.append(draft)
     return results
 
 
@@ -111,6 +139,8 @@ def _table_statistics(rows: list[Block]) -> list[StatisticDraft]:
                 continue  # a table of contents, not figures
             unit = name or None
         draft = StatisticDraft(cells[0], value, unit, None, line_number)
+        if header and any(_PERIOD.fullmatch(name.strip()) for name in header[1:]):
+            draft.confidence = 2  # a row of figures under year columns: label, value, period
         if header and len(numeric) > 1 and len(header) >= len(cells) - 1:
             offset = len(header) - len(cells)
             for column, column_value in numeric:
