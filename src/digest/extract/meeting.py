@@ -117,10 +117,11 @@ def _venue(header: list[Block]) -> str | None:
                 return _tidy_venue(prefix.group(1))
             if first_date(text) and _PLACE.search(text):
                 return _venue_after_date(text)
-            if (_PLACE.search(text) and not first_date(text) and not BODY_WORDS.search(
-                text.split(",")[0]
-            ) and len(text.split()) <= 10 and section_of(block) is None):
-                return _tidy_venue(text)
+            first_part = text.split(",")[0]
+            names_a_body = BODY_WORDS.search(first_part) and not _PLACE.search(first_part)
+            if (_PLACE.search(text) and not first_date(text) and not names_a_body
+                    and len(text.split()) <= 10 and section_of(block) is None):
+                return _tidy_venue(text)  # 'Council Chamber, County Hall': a place
     return None
 
 

@@ -133,6 +133,11 @@ def annual_report_title(paper: Paper, index: int) -> Start | None:
     block = paper.blocks[index]
     if "annual report" not in block.text.lower() or not is_title_like(block, 16):
         return None
+    if any(body_and_date_cover(paper, back) for back in (index - 1, index - 2) if back >= 0):
+        return None  # the title of a cover report on the annual report, not the report
+    if re.match(r"^(?:key points|summary|highlights|an extract)\s+(?:from|of)\b", block.text,
+                re.I):
+        return None  # a heading inside a cover report that talks about the annual report
     start, parts = index, [block.text]
     if index > 0 and is_title_like(paper.blocks[index - 1], 10) and not re.search(
         r"\bannual report\b", _text(paper, index - 1), re.I
@@ -176,6 +181,65 @@ work_programme_title = _titled("work_programme", "work programme")
 forward_plan_title = _titled("forward_plan", "forward plan")
 
 
+_DATE_WORDS = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|"
+                         r"JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\s+(?:19|20)\d\d\b",
+                         re.I)
+
+
+def body_and_date_cover(paper: Paper, index: int) -> Start | None:
+    """A cover report headed by the body and the meeting date in capitals, then its title:
+    'CHILDREN AND FAMILIES OVERVIEW AND SCRUTINY PANEL 7 JULY 2023' / 'WORK PROGRAMME'."""
+    block = paper.blocks[index]
+    text = block.text
+    if not (text.isupper() and BODY_WORDS.search(text) and is_title_like(block, 18)):
+        return None
+    after = index + 1
+    if not _DATE_WORDS.search(text):
+        if not _DATE_WORDS.fullmatch(_text(paper, after).strip()):
+            return None
+        after += 1  # the date on a line of its own
+    for following in (after, after + 1):
+        if following < len(paper.blocks):
+            candidate = paper.blocks[following]
+            if candidate.text.isupper() and is_title_like(candidate, 18):
+                title = readable_title(candidate.text)
+                # The cover carries a report to the committee; an annual report it introduces
+                # follows as a document of its own.
+                kind = "work_programme" if "work programme" in title.lower() else "report"
+                return Start(kind, index, title, "body-date-cover")
+    return None
+
+
+_PLAN_TITLE = re.compile(r"\b(?:business plan|performance dashboard|improvement plan)\b", re.I)
+
+
+def plan_title(paper: Paper, index: int) -> Start | None:
+    """A business plan or dashboard titled in capitals: 'WORCESTERSHIRE CHILDREN FIRST BUSINESS
+    PLAN', with the period on the next line if it gives one."""
+    block = paper.blocks[index]
+    if not (block.text.isupper() and _PLAN_TITLE.search(block.text)
+            and is_title_like(block, 14)):
+        return None
+    title = readable_title(block.text)
+    following = _text(paper, index + 1)
+    if re.search(r"\b(19|20)\d\d\b", following) and len(following.split()) <= 8:
+        title += " " + following
+    return Start("report", index, title, "plan-title")
+
+
+_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to",
+                "with", "from"}
+
+
+def readable_title(text: str) -> str:
+    """Return a title printed in capitals as a reader writes it: 'Work Programme'."""
+    if not text.isupper():
+        return text
+    words = text.lower().split()
+    return " ".join(word if i and word in _SMALL_WORDS else word[:1].upper() + word[1:]
+                    for i, word in enumerate(words))
+
+
 def review_title(paper: Paper, index: int) -> Start | None:
     """A case review or inspection report, named in the paper's opening title."""
     block = paper.blocks[index]
@@ -192,7 +256,8 @@ def review_title(paper: Paper, index: int) -> Start | None:
 
 RULES: list[Rule] = [
     review_title,
-    minutes_heading, agenda_heading, report_cover, minutes_by_attendance, annual_report_title,
+    minutes_heading, agenda_heading, report_cover, body_and_date_cover, minutes_by_attendance,
+    annual_report_title, plan_title,
     tracker_table, work_programme_title, forward_plan_title,
 ]
 HEADER_LINES = 10  # a second start this close to the first is part of the same document's header
@@ -254,9 +319,9 @@ def _merge_same_documents(segments: list[Segment]) -> list[Segment]:
 def _same_document(first: Segment, second: Segment) -> bool:
     if first.kind == second.kind and first.kind in {"forward_plan", "agenda"}:
         return True
-    if second.kind != "annual_report" or first.kind not in {"annual_report", "report"}:
-        return False
-    return first.kind == "annual_report" or "annual report" in first.title.lower()
+    # A cover report on an annual report is a document of its own (it carries the
+    # recommendations to the committee); two parts of one annual report are one document.
+    return first.kind == second.kind == "annual_report"
 
 
 def _guess_first_kind(paper: Paper) -> str:
