@@ -21,6 +21,9 @@ from digest.errors import DigestError
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 _HYPHENATED = re.compile(r"[A-Za-z]-$")
+# A bullet, or a number or letter in a list ('1b)', 'a.', '4.2'): a new entry, not a wrapped line.
+_LIST_START = re.compile(r"^(?:\*\*)?(?:[-•·▪●◦]\s|\(?\d{1,2}(?:\.\d{1,2})?[a-z]?[.)]\s|"
+                         r"\(?[a-z][.)]\s)")
 
 
 class PdfError(DigestError):
@@ -194,9 +197,9 @@ def _as_text(lines: list[_Line]) -> PdfText:
     previous: _Line | None = None
     for line in lines:
         text = line.text
-        line.heading = not line.table and line.size >= body_size * 1.15
+        line.heading = not line.table and (line.size >= body_size * 1.15 or _bold_title(text))
         if line.heading:
-            text = "## " + text.replace("**", "")
+            text = ("## " if line.size >= body_size * 1.15 else "### ") + text.replace("**", "")
         if previous is not None:
             if _continues(previous, line, margins[previous.page]) and out:
                 # A word broken at the line's end ('safe-' 'guarding') is one word again.
@@ -214,11 +217,20 @@ def _as_text(lines: list[_Line]) -> PdfText:
     return PdfText("\n".join(out) + "\n", tuple(pages))
 
 
+def _bold_title(text: str) -> bool:
+    """A short line all in bold, not ending like a sentence or a label: a heading."""
+    inner = text[2:-2] if text.startswith("**") and text.endswith("**") else ""
+    return bool(inner) and "**" not in inner and len(inner.split()) <= 8 and not inner.rstrip(
+        ).endswith((".", ":", ",", ";")) and not _LIST_START.match(inner)
+
+
 def _continues(previous: _Line, line: _Line, margin: float) -> bool:
     """Return True if ``line`` carries on the paragraph of ``previous`` (a wrapped line)."""
     if line.heading or previous.heading or line.table or previous.table:
         return False
     if previous.page != line.page or "\t" in previous.text or "\t" in line.text:
+        return False
+    if _LIST_START.match(line.text):
         return False
     gap = line.top - previous.bottom
     reaches_margin = previous.x1 >= margin - 0.12 * margin
