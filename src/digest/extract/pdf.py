@@ -233,6 +233,8 @@ def _continues(previous: _Line, line: _Line, margin: float) -> bool:
     if _LIST_START.match(line.text):
         return False
     gap = line.top - previous.bottom
+    if _HYPHENATED.search(previous.text) and line.text[:1].islower():
+        return gap < previous.size  # 'safe-' then 'guarding': one word broken at the line end
     reaches_margin = previous.x1 >= margin - 0.12 * margin
     same_indent = abs(line.x0 - previous.x0) < 2 * previous.size
     return gap < 0.6 * previous.size and reaches_margin and same_indent
