@@ -26,7 +26,7 @@ def test_real_site_has_every_kind_of_page(real_site: Path) -> None:
     assert (real_site / "index.html").is_file()
     assert (real_site / "glossary" / "index.html").is_file()
     assert (real_site / "about" / "index.html").is_file()
-    assert len(list((real_site / "authorities").glob("*/index.html"))) == 2
+    assert len(list((real_site / "authorities").glob("*/index.html"))) == 3
     assert len(list((real_site / "meetings").glob("*/index.html"))) >= 5
     assert len(list((real_site / "reviews").glob("*/index.html"))) >= 2
     assert (real_site / "pagefind" / "pagefind-ui.js").is_file()

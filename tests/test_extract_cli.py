@@ -25,11 +25,11 @@ def test_drafts_from_every_paper_validate_and_preview(
         assert main(["extract", str(paper), "--out", str(out)]) == 0
     capsys.readouterr()
     assert main(["validate", "--content", str(out)]) == 0
-    assert capsys.readouterr().out.startswith("Content is valid: 2 authorities, 5 meetings,")
+    assert capsys.readouterr().out.startswith("Content is valid: 3 authorities, 6 meetings,")
     monkeypatch.chdir(PROJECT)
     site = tmp_path / "preview"
     assert main(["build", "--include-drafts", "--content", str(out), "--site", str(site)]) == 0
-    assert len(list((site / "meetings").glob("*/index.html"))) == 5
+    assert len(list((site / "meetings").glob("*/index.html"))) == 6
 
 
 def test_extract_reports_what_it_wrote(

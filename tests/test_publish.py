@@ -59,6 +59,7 @@ def test_every_calendar_parses_with_one_event_per_meeting(sub_path_site: Path) -
     assert [c.name for c in calendars] == [
         "sandwell-childrens-services-education-scrutiny.ics", "sandwell.ics",
         "walsall-childrens-services-scrutiny.ics", "walsall.ics",
+        "worcestershire-children-families-scrutiny.ics", "worcestershire.ics",
     ]
     events = Calendar.from_ical((sub_path_site / "calendars" / "walsall.ics").read_bytes()).walk(
         "VEVENT")
