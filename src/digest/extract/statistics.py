@@ -9,7 +9,16 @@ from digest.extract.dates import find_dates
 from digest.extract.source import Block
 
 _VALUE = r"(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?P<pct>\s?%)?"
-_HEADLINE = re.compile(rf"^{_VALUE}\s+(?P<label>[A-Za-z][A-Za-z'’ ,&()/-]{{3,80}})$")
+_HEADLINE = re.compile(rf"^{_VALUE}\s+(?P<label>[A-Za-z][A-Za-z'’ ,&()/-]{{3,80}}?)"
+                       r"(?:\s*\((?:1 in [\d,]+|[\d.]+%)[^)]*\))?$")
+# 'The population was estimated to be around 603,675': a figure named by its sentence's subject.
+_SUBJECT_WAS = re.compile(
+    r"(?P<label>(?:the\s+)?[a-z][\w'’ -]{3,60}?)\s+(?:was|were|is|are|stood at|totalled|"
+    r"rose to|fell to)\s+(?:estimated to be\s+)?(?:around|about|approximately)?\s*"
+    rf"£?{_VALUE}(?!\s*(?:years?|months?|weeks?|days?)\b)", re.I)
+# 'Since September 22': a year after a month, not a count.
+_MONTH_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.I)
 _SENTENCE = re.compile(
     rf"(?:^|[\s(])(?:there (?:have been|has been|were|was|are|is) )?{_VALUE}\s+"
     r"(?P<unit>[a-z][a-z-]+(?: [a-z][a-z-]+)?)\s+(?:were|was|have been|had been|are|is|"
@@ -43,8 +52,10 @@ def most_confident(found: list[StatisticDraft], limit: int) -> list[StatisticDra
     Table cells are left to the report's list: a table's row and column seldom make a label a
     parent can read, and tables hold most of a paper's numbers.
     """
-    stated = [s for s in found if s.confidence >= 2]
-    return sorted(sorted(stated, key=lambda s: s.rank)[:limit], key=lambda s: s.line)
+    chosen: dict[float, StatisticDraft] = {}
+    for statistic in sorted((s for s in found if s.confidence >= 2), key=lambda s: s.rank):
+        chosen.setdefault(statistic.value, statistic)  # a figure the paper repeats, once
+    return sorted(list(chosen.values())[:limit], key=lambda s: s.line)
 
 
 # A number that belongs to a name, a place in the paper or a date is not a figure.
@@ -89,7 +100,8 @@ def _text_statistics(block: Block) -> list[StatisticDraft]:
         headline = _HEADLINE.match(line.text.strip())
         if headline and not _is_year(headline.group("value")) and not re.match(
             r"^x\b", headline.group("label")
-        ):
+        ) and len(headline.group("label").split()) >= 2 and (
+                float(headline.group("value").replace(",", "")) >= 10):
             draft = _draft(headline.group("value"), headline.group("pct"),
                            headline.group("label").strip(" ,"), None, line.text, line.number)
             draft.confidence = 3
@@ -103,13 +115,22 @@ def _text_statistics(block: Block) -> list[StatisticDraft]:
             before = sentence[:match.start("value")]
             if (_is_year(match.group("value")) or _inside_date(sentence, match.start("value"))
                     or re.search(r"\b(?:aged?|under|over)\s*$", before)
-                    or _NAMING_WORD.search(before)):
+                    or _NAMING_WORD.search(before) or _MONTH_BEFORE.search(before)):
                 continue
             unit = match.group("unit").split()[0]
             if unit.lower() in _NOT_UNITS or not unit[:1].islower():
                 continue  # '392 Young People' starts a name; a unit is a plain word
             draft = _draft(match.group("value"), match.group("pct"), _label(sentence),
                            unit, sentence, block.start)
+            draft.confidence = 2
+            results.append(draft)
+        for match in _SUBJECT_WAS.finditer(sentence):
+            before = sentence[:match.start("value")]
+            if (_is_year(match.group("value")) or _inside_date(sentence, match.start("value"))
+                    or _MONTH_BEFORE.search(before) or _NAMING_WORD.search(before)):
+                continue
+            draft = _draft(match.group("value"), match.group("pct"),
+                           _label(match.group("label")), None, sentence, block.start)
             draft.confidence = 2
             results.append(draft)
     return results
