@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from digest.extract.dates import find_time, first_date
 from digest.extract.source import Block
 
-NUMBER = r"(?:[A-Z]{2,5}\s)?\d{1,3}(?:[./]\d{1,3})?[.)]?"
+# '65', '5/24', '4.0', 'CYP 67/08', 'CSSC/23/41': as printed, with a committee's prefix or not.
+NUMBER = r"(?:[A-Z]{2,6}[\s/])?\d{1,3}(?:[./]\d{1,3}){0,2}[.)]?"
 _ITEM_WORD = r"(?:(?:agenda\s+)?item\s+(?:no\.?\s*)?)?"
 _NUMBER_ONLY = re.compile(rf"^{_ITEM_WORD}(?P<num>{NUMBER})$", re.I)
 _BOLD_TITLE = re.compile(
@@ -85,8 +86,13 @@ def units(blocks: tuple[Block, ...] | list[Block]) -> list[Block]:
 
 
 def _leading_number(number: str) -> int | None:
-    digits = re.search(r"\d+", number)
-    return int(digits.group()) if digits else None
+    """Return the part of an item number that counts up: '5' of '5/24', '67' of 'CYP 67/08',
+    '41' of 'CSSC/23/41' (committee, year, then the item)."""
+    groups = re.findall(r"\d+", number)
+    if not groups:
+        return None
+    counts_last = len(groups) >= 3 or bool(re.match(r"^[A-Za-z]+/", number))
+    return int(groups[-1] if counts_last else groups[0])
 
 
 HeadingRule = Callable[[list[Block], int], Heading | None]
@@ -272,7 +278,8 @@ def _until_closing(body: list[Block]) -> list[Block]:
 
 
 _MARKER = re.compile(
-    r"^(?:it was\s+)?(?P<word>resolved|concluded|agreed|recommendations?|decisions?|actions?)"
+    r"^(?:it was\s+)?(?P<word>resolved|concluded|agreed|recommended|recommendations?|decisions?|"
+    r"actions?)"
     r"\b\s*"
     r"[:–—-]?\s*(?P<rest>.*)$", re.I,
 )
@@ -336,7 +343,7 @@ def classify(text: str, marker: str | None) -> str:
         return "deferred"
     if marker and marker.startswith("action"):
         return "action"
-    if marker and marker.startswith("recommendation") or re.search(
+    if marker and marker.startswith("recommend") or re.search(
         r"\b(?:recommend|recommended|recommends)\b", lowered
     ):
         return "recommended"

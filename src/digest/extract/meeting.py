@@ -72,13 +72,17 @@ def _body_name(segment: Segment, header: list[Block]) -> str | None:
         found = _BODY_IN_SENTENCE.search(block.text)
         if found:
             return _tidy_body(found.group("body"))
-    for block in header[:8]:
-        first = block.lines[0].text
-        if BODY_WORDS.search(first) and is_title_like(block, 16) and not re.match(
-            r"^(minutes|agenda|report)\b", first, re.I
-        ):
-            return _tidy_body(first)
-    return None
+    named = [block.lines[0].text for block in header[:8]
+             if BODY_WORDS.search(block.lines[0].text) and is_title_like(block, 16)
+             and not re.match(r"^(minutes|agenda|report)\b", block.lines[0].text, re.I)]
+    # 'Northborough Borough Council' then 'Children and Young People Scrutiny Panel': the
+    # meeting is the panel's; the council's name alone is the body only when nothing else is.
+    bodies = [name for name in named if _COMMITTEE_WORDS.search(name)]
+    return _tidy_body((bodies or named)[0]) if named else None
+
+
+_COMMITTEE_WORDS = re.compile(r"\b(committee|sub-committee|panel|board|cabinet|forum|"
+                              r"partnership)\b", re.I)
 
 
 def _tidy_body(name: str) -> str:

@@ -16,8 +16,9 @@ from digest.extract.source import Block, Paper
 BODY_WORDS = re.compile(
     r"\b(committee|board|panel|cabinet|council|forum|partnership|sub-committee)\b", re.I
 )
-ITEM_NUMBER = re.compile(r"^(?:item\s+|agenda item\s+(?:no\.?\s*)?)?(?:[A-Z]{2,5}\s)?\d{1,3}"
-                         r"(?:[./]\d{1,3})?[.:]?(?=\s|$)", re.I)
+# '65', '5/24', '4.0', 'Item 5', 'CYP 67/08', 'CSSC/23/41': the numbers councils give items.
+ITEM_NUMBER = re.compile(r"^(?:item\s+|agenda item\s+(?:no\.?\s*)?)?(?:[A-Z]{2,6}[\s/])?\d{1,3}"
+                         r"(?:[./]\d{1,3}){0,2}[.:]?(?=\s|$)", re.I)
 _CASE_REVIEW = re.compile(r"\b(serious case review|(?:child )?safeguarding practice review|"
                           r"learning review)\b", re.I)
 _INSPECTION = re.compile(r"\b(inspection of|joint targeted area inspection|focused visit|"
@@ -276,6 +277,9 @@ def split_paper(paper: Paper) -> list[Segment]:
             starts[-1] = _merge_header(starts[-1], found)
             continue
         starts.append(found)
+    if starts and starts[0].index > 0 and _is_cover_word(paper, starts[0].index):
+        # 'MINUTES' or 'AGENDA' alone above the document's own header belongs to it.
+        starts[0] = Start(starts[0].kind, 0, starts[0].title, starts[0].rule)
     if not starts or starts[0].index > 0:
         starts.insert(0, Start(_guess_first_kind(paper), 0, "", "first-document"))
     segments = []
@@ -286,6 +290,13 @@ def split_paper(paper: Paper) -> list[Segment]:
                else len(paper.lines))
         segments.append(Segment(start.kind, start.title, blocks[0].start, end, blocks, start.rule))
     return _merge_same_documents(segments)
+
+
+def _is_cover_word(paper: Paper, first_start: int) -> bool:
+    """Return True if everything before the first document is a word like 'Minutes'."""
+    before = [block.text for block in paper.blocks[:first_start]]
+    return all(re.fullmatch(r"(?:minutes|agenda|draft minutes|public agenda)\.?", text, re.I)
+               for text in before)
 
 
 def _same_header(paper: Paper, first: Start, second: Start) -> bool:
