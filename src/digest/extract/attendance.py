@@ -172,7 +172,11 @@ def _read_members(draft: AttendanceDraft, number: int, text: str) -> None:
 
 
 def split_names(text: str) -> list[str]:
-    """Split 'Councillors Mayo, Pall and Weston' into 'Councillor Mayo', ... ."""
+    """Split 'Councillors Mayo, Pall and Weston' into 'Councillor Mayo', ... ; a list may mix
+    both: 'Councillor M Khan (Chair), Councillors P Lee, R Shah and T Wood'."""
+    groups = re.split(r"(?:,|;|\s+and)\s+(?=(?:councillors|cllrs)\b)", text.strip(), flags=re.I)
+    if len(groups) > 1:
+        return [name for group in groups for name in split_names(group)]
     plural = re.match(r"^(councillors|cllrs)\.?\s+(.+)$", text.strip(), re.I)
     if plural:
         title = plural.group(1)[:-1]  # 'Councillors' gives 'Councillor', 'Cllrs' gives 'Cllr'

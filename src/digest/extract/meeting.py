@@ -152,10 +152,16 @@ def _apologies_from_header(header: list[Block]) -> list[str]:
 
 
 def _apologies_from_items(draft: MeetingDraft) -> None:
+    """Add apologies recorded under an 'Apologies' item, unless the header already named them
+    ('Councillor Doyle' in the item is 'Councillor S Doyle' of the header)."""
+    known = {name.split()[-1].lower() for name in draft.attendance.apologies}
     for item in draft.items:
         if re.match(r"^apologies", item.heading.title, re.I):
             for point in item.points:
-                draft.attendance.apologies.extend(read_apologies(point))
+                for name in read_apologies(point):
+                    if name.split()[-1].lower() not in known:
+                        draft.attendance.apologies.append(name)
+                        known.add(name.split()[-1].lower())
 
 
 def _check(draft: MeetingDraft) -> None:
