@@ -112,7 +112,9 @@ def report_cover(paper: Paper, index: int) -> Start | None:
     text = block.text
     if re.match(r"^report (?:to|of)\b", text, re.I) and is_title_like(block, 16):
         title = _field_after(paper, index, "subject") or text
-        return Start(_report_kind(title), index, title, "report-to")
+        # A cover report is a report, whatever it covers: the annual report or the tracking
+        # table it introduces follows it as a document of its own.
+        return Start("report", index, title, "report-to")
     if re.match(r"^agenda item (?:no\.?\s*)?\d+$", text, re.I):
         start = index - 1 if index > 0 and BODY_WORDS.search(_text(paper, index - 1)) else index
         title = _text(paper, index + 1)
@@ -241,6 +243,32 @@ def readable_title(text: str) -> str:
                     for i, word in enumerate(words))
 
 
+_APPENDICES = re.compile(r"^(?:\d+\.?\s*)?appendi(?:x|ces)$", re.I)
+_BACKGROUND = re.compile(r"^(?:\d+\.?\s*)?background papers?$", re.I)
+
+
+def appendix_after_cover(paper: Paper, index: int) -> Start | None:
+    """The appendix a cover report lists, starting after the cover's 'Background Papers'.
+
+    Council cover reports end with '6 Appendices: <title>' and '7 Background Papers: None';
+    the appendix (an annual report, a tracking table) follows with no title of its own.
+    """
+    before = [_text(paper, i) for i in range(max(0, index - 3), index)]
+    closing = next((i for i, text in enumerate(before) if _BACKGROUND.match(text)), None)
+    if closing is None or not paper.blocks[index].text.strip():
+        return None
+    if any(len(text.split()) > 12 for text in before[closing + 1:]):
+        return None  # the background papers are listed at length: not the cover's end
+    for back in range(index - 3, max(0, index - 16), -1):
+        if _APPENDICES.match(_text(paper, back)):
+            title = _text(paper, back + 1).strip().rstrip(".")
+            if title and len(title.split()) <= 16 and not re.match(r"^(?:none|n/a)$", title,
+                                                                   re.I):
+                return Start(_report_kind(title), index, title, "appendix-after-cover")
+            return None
+    return None
+
+
 def review_title(paper: Paper, index: int) -> Start | None:
     """A case review or inspection report, named in the paper's opening title."""
     block = paper.blocks[index]
@@ -258,7 +286,7 @@ def review_title(paper: Paper, index: int) -> Start | None:
 RULES: list[Rule] = [
     review_title,
     minutes_heading, agenda_heading, report_cover, body_and_date_cover, minutes_by_attendance,
-    annual_report_title, plan_title,
+    annual_report_title, plan_title, appendix_after_cover,
     tracker_table, work_programme_title, forward_plan_title,
 ]
 HEADER_LINES = 10  # a second start this close to the first is part of the same document's header
@@ -306,8 +334,20 @@ def _same_header(paper: Paper, first: Start, second: Start) -> bool:
     return distance <= HEADER_LINES
 
 
+_COVER_RULES = {"report-to", "ward-cover", "agenda-item-cover", "body-date-cover"}
+
+
 def _merge_header(first: Start, second: Start) -> Start:
-    """Two starts in one header: keep the earlier place, the more specific kind and title."""
+    """Two starts in one header: keep the earlier place, the more specific kind and title.
+
+    A cover sheet's marks (Ward(s), 'Report to', an agenda item number) make the header a cover
+    report's, even when its title names the annual report it introduces.
+    """
+    cover = next((start for start in (first, second) if start.rule in _COVER_RULES), None)
+    if cover is not None:
+        title = cover.title or first.title or second.title
+        return Start("report" if cover.kind == "annual_report" else cover.kind, first.index,
+                     title, cover.rule)
     rank = {"case_review": 0, "inspection": 0, "annual_report": 0, "tracker": 1, "minutes": 2,
             "report": 3, "agenda": 4}
     best = min((first, second), key=lambda s: rank.get(s.kind, 5))
@@ -352,7 +392,8 @@ def _report_kind(title: str) -> str:
     lowered = title.lower()
     if "annual report" in lowered:
         return "annual_report"
-    if "recommendation" in lowered and ("track" in lowered or "monitor" in lowered):
+    if ("recommendation" in lowered or "table" in lowered) and (
+            "track" in lowered or "monitor" in lowered):
         return "tracker"
     return "report"
 
