@@ -148,22 +148,28 @@ def _headings(blocks: tuple[Block, ...]) -> list[tuple[int, str]]:
     return headings
 
 
+# 'The Panel is asked to:' then a list: what a cover report recommends, in other words.
+_ASKED_TO = re.compile(r"\b(?:is|are)\s+(?:asked|invited|recommended)\s+to(?:\s+\w+)?\s*:$", re.I)
+
+
 def _recommendations(blocks: tuple[Block, ...]) -> list[RecommendationDraft]:
     found: list[RecommendationDraft] = []
     collecting = False
+    in_section = 0  # recommendations found since the section's heading
     for block in blocks:
-        if _RECOMMENDATION_HEADING.match(block.text):
-            collecting = True
+        if _RECOMMENDATION_HEADING.match(block.text) or _ASKED_TO.search(block.text):
+            collecting, in_section = True, 0
             continue
         if not collecting:
             continue
-        if block.kind == "heading" or (block.kind == "paragraph" and found
+        if block.kind == "heading" or (block.kind == "paragraph" and in_section
                                        and not re.match(r"^(that|\d)", block.text, re.I)):
             collecting = False
             continue
         text = re.sub(r"^(?:\d+(?:\.\d+)*\.?|[a-z]\)|\([a-z]+\))\s+", "", block.text).strip()
         if len(text.split()) >= 3 and not text.endswith(":"):
             found.append(RecommendationDraft(text, block.start))
+            in_section += 1
     return found
 
 
