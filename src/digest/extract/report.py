@@ -57,7 +57,11 @@ class ReviewDraft:
 def draft_review(segment: Segment, authority_name: str | None) -> ReviewDraft:
     """Read a report's title, publisher, period, section headings, recommendations and numbers."""
     title = _title(segment)
-    period = find_period(title) or _period_in_text(segment.blocks)
+    # A period the report states ('October 2021 to September 2022') beats one guessed from a
+    # year span in its title (which is read as April to March).
+    from_title = find_period(title)
+    stated = from_title if from_title and not from_title[2] else None
+    period = stated or _period_in_text(segment.blocks) or from_title
     kind = _review_kind(segment.kind, title)
     publisher = _publisher(title, segment.blocks) if kind != "report" else None
     draft = ReviewDraft(
