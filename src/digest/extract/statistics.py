@@ -11,6 +11,13 @@ from digest.extract.source import Block
 _VALUE = r"(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?P<pct>\s?%)?"
 _HEADLINE = re.compile(rf"^{_VALUE}\s+(?P<label>[A-Za-z][A-Za-z'’ ,&()/-]{{3,80}}?)"
                        r"(?:\s*\((?:1 in [\d,]+|[\d.]+%)[^)]*\))?$")
+# Other ways reports count: '30 were expected deaths', 'compares to 180 contacts', 'a 33% increase'.
+_COUNTED = [
+    re.compile(rf"(?:^|[\s(]){_VALUE}\s+(?:were|was)\s+(?P<unit>[a-z]+(?: [a-z]+)?)\b", re.I),
+    re.compile(rf"\bcompare[sd]?\s+(?:to|with)\s+{_VALUE}\s+(?P<unit>[a-z]+)\b", re.I),
+    re.compile(rf"(?:^|[\s(]){_VALUE}\s+(?P<unit>increase|decrease|rise|fall|reduction)\b",
+               re.I),
+]
 # 'The population was estimated to be around 603,675': a figure named by its sentence's subject.
 _SUBJECT_WAS = re.compile(
     r"(?P<label>(?:the\s+)?[a-z][\w'’ -]{3,60}?)\s+(?:was|were|is|are|stood at|totalled|"
@@ -38,7 +45,9 @@ class StatisticDraft:
     period: str | None
     line: int
     breakdown: dict[str, float] = field(default_factory=dict)
-    confidence: int = 1  # 3: a headline figure; 2: a sentence that counts something; 1: a table
+    # 4: a headline figure; 3: 'N things were...'; 2: other counting sentences and rows of
+    # figures under year columns; 1: any other table cell (listed, not drafted)
+    confidence: int = 1
 
     @property
     def rank(self) -> tuple[int, int]:
@@ -104,7 +113,7 @@ def _text_statistics(block: Block) -> list[StatisticDraft]:
                 float(headline.group("value").replace(",", "")) >= 10):
             draft = _draft(headline.group("value"), headline.group("pct"),
                            headline.group("label").strip(" ,"), None, line.text, line.number)
-            draft.confidence = 3
+            draft.confidence = 4
             results.append(draft)
             continue
     if results:
@@ -122,15 +131,26 @@ def _text_statistics(block: Block) -> list[StatisticDraft]:
                 continue  # '392 Young People' starts a name; a unit is a plain word
             draft = _draft(match.group("value"), match.group("pct"), _label(sentence),
                            unit, sentence, block.start)
-            draft.confidence = 2
+            draft.confidence = 3
             results.append(draft)
+        for pattern in _COUNTED:
+            for match in pattern.finditer(sentence):
+                before = sentence[:match.start("value")]
+                if (_is_year(match.group("value")) or _MONTH_BEFORE.search(before)
+                        or _NAMING_WORD.search(before)
+                        or _inside_date(sentence, match.start("value"))):
+                    continue
+                draft = _draft(match.group("value"), match.group("pct"), _label(sentence),
+                               match.group("unit"), sentence, block.start)
+                draft.confidence = 2
+                results.append(draft)
         for match in _SUBJECT_WAS.finditer(sentence):
             before = sentence[:match.start("value")]
             if (_is_year(match.group("value")) or _inside_date(sentence, match.start("value"))
                     or _MONTH_BEFORE.search(before) or _NAMING_WORD.search(before)):
                 continue
-            draft = _draft(match.group("value"), match.group("pct"),
-                           _label(match.group("label")), None, sentence, block.start)
+            draft = _draft(match.group("value"), match.group("pct"), _label(sentence), None,
+                           sentence, block.start)
             draft.confidence = 2
             results.append(draft)
     return results
