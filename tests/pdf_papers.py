@@ -1,9 +1,10 @@
 """Make PDFs of council papers the way councils make them, for the extraction tests.
 
 A committee clerk writes the paper in a word processor and exports a PDF (LibreOffice here,
-from an OpenDocument text with real tab stops, bold runs, headings and tables), or a web page
-is printed to PDF from a browser (Chromium's print to PDF). Both start from the Markdown copy
-of the paper, so the PDF says what the Markdown says.
+from an OpenDocument text with real tab stops, bold runs, headings and tables with the grid
+lines a word processor draws by default), or a web page is printed to PDF from a browser
+(Chromium's print to PDF). Both start from the Markdown copy of the paper, so the PDF says what
+the Markdown says.
 """
 
 from __future__ import annotations
@@ -59,7 +60,8 @@ def to_fodt(markdown: str) -> str:
             width = max(len(row) for row in rows)
             cells = "".join(
                 "<table:table-row>" + "".join(
-                    f"<table:table-cell><text:p>{_odt_runs(cell)}</text:p></table:table-cell>"
+                    f'<table:table-cell table:style-name="Cell"><text:p>{_odt_runs(cell)}'
+                    "</text:p></table:table-cell>"
                     for cell in row + [""] * (width - len(row))) + "</table:table-row>"
                 for row in rows)
             body.append(f'<table:table><table:table-column table:number-columns-repeated='
@@ -86,6 +88,9 @@ _FODT = """<?xml version="1.0" encoding="UTF-8"?>
  office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">
 <office:automatic-styles>
  <style:style style:name="Bold" style:family="text"><style:text-properties fo:font-weight="bold"/>
+ </style:style>
+ <style:style style:name="Cell" style:family="table-cell">
+  <style:table-cell-properties fo:border="0.5pt solid #000000" fo:padding="0.05cm"/>
  </style:style>
 </office:automatic-styles>
 <office:body><office:text>

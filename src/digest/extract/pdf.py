@@ -232,6 +232,8 @@ def _continues(previous: _Line, line: _Line, margin: float) -> bool:
         return False
     if _LIST_START.match(line.text):
         return False
+    if previous.text.replace("*", "").isupper() != line.text.replace("*", "").isupper():
+        return False  # a title in capitals, then 'Summary': two blocks, not one sentence
     gap = line.top - previous.bottom
     if _HYPHENATED.search(previous.text) and line.text[:1].islower():
         return gap < previous.size  # 'safe-' then 'guarding': one word broken at the line end

@@ -136,6 +136,8 @@ def annual_report_title(paper: Paper, index: int) -> Start | None:
     block = paper.blocks[index]
     if "annual report" not in block.text.lower() or not is_title_like(block, 16):
         return None
+    if "\t" in block.text or re.match(r"^[A-Z][\w ]{1,30}:\s", block.text):
+        return None  # a table's cell or a 'Label: text' line that mentions the report
     if any(body_and_date_cover(paper, back) for back in (index - 1, index - 2) if back >= 0):
         return None  # the title of a cover report on the annual report, not the report
     if re.match(r"^(?:key points|summary|highlights|an extract)\s+(?:from|of)\b", block.text,
