@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from digest.audit import CHROMIUM_ARGS
 from digest.browser import find_chromium
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -140,10 +141,13 @@ def chromium_pdf(markdown: Path, out_dir: Path) -> Path:
     """Print the paper's web page to PDF with Chromium."""
     page = out_dir / f"{markdown.stem}.html"
     page.write_text(to_html(markdown.read_text(encoding="utf-8")), encoding="utf-8")
-    target = out_dir / f"{markdown.stem}.pdf"
+    return print_page(page, out_dir / f"{markdown.stem}.pdf")
+
+
+def print_page(page: Path, target: Path) -> Path:
+    """Print a web page to PDF with headless Chromium (the browser digest.browser finds)."""
     with tempfile.TemporaryDirectory() as profile:
-        subprocess.run([str(find_chromium()), "--headless", "--no-sandbox", "--disable-gpu",
-                        "--no-first-run", "--disable-background-networking",
+        subprocess.run([str(find_chromium()), "--headless", *CHROMIUM_ARGS,
                         f"--user-data-dir={profile}", "--no-pdf-header-footer",
                         f"--print-to-pdf={target}", page.as_uri()],
                        check=True, capture_output=True, timeout=300)

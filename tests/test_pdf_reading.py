@@ -6,16 +6,14 @@ and footers, two columns, words hyphenated at line ends, a ruled table, bold hea
 
 from __future__ import annotations
 
-import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
 
-from digest.browser import find_chromium
 from digest.extract.pdf import read_pdf
 
 from .conftest import browser_needed
+from .pdf_papers import print_page
 
 pytestmark = browser_needed
 WORDS = ("The committee considered the annual report of the safeguarding partnership and asked "
@@ -28,14 +26,7 @@ def _print(tmp_path: Path, body: str, style: str = "") -> Path:
         "<!doctype html><html lang='en-GB'><head><meta charset='utf-8'><style>"
         "body{font-family:sans-serif;font-size:11pt} " + style + "</style></head><body>"
         + body + "</body></html>", encoding="utf-8")
-    target = tmp_path / "paper.pdf"
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run([str(find_chromium()), "--headless", "--no-sandbox", "--disable-gpu",
-                        "--no-first-run", "--disable-background-networking",
-                        f"--user-data-dir={profile}", "--no-pdf-header-footer",
-                        f"--print-to-pdf={target}", page.as_uri()],
-                       check=True, capture_output=True, timeout=120)
-    return target
+    return print_page(page, tmp_path / "paper.pdf")
 
 
 def test_running_headers_and_page_numbers_are_left_out(tmp_path: Path) -> None:
