@@ -11,6 +11,8 @@ with --fields; print a table of F1 and the time each extraction took.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import shutil
 import subprocess
 import sys
@@ -31,7 +33,8 @@ def extract(paper: Path, out: Path) -> float:
     """Extract one paper into ``out``; return the seconds it took."""
     shutil.rmtree(out, ignore_errors=True)
     started = time.perf_counter()
-    digest(["extract", str(paper), "--out", str(out)])
+    with contextlib.redirect_stdout(io.StringIO()):  # the table, not the list of files written
+        digest(["extract", str(paper), "--out", str(out)])
     return time.perf_counter() - started
 
 

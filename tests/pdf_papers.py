@@ -26,10 +26,27 @@ _SEPARATOR = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
 
 
 def blocks(markdown: str) -> list[tuple[str, object]]:
-    """Return the paper as ('heading', (level, text)), ('table', rows), ('para', line) blocks."""
+    """Return the paper as ('heading', (level, text)), ('table', rows), ('para', line) blocks.
+
+    Runs of tab-separated lines are tables too: they are the paper's tables, flattened by its
+    conversion to text, and a council's own document prints them as tables with cell borders.
+    """
     result: list[tuple[str, object]] = []
     rows: list[list[str]] = []
+    tabbed: list[str] = []
+
+    def flush_tabbed() -> None:
+        if len(tabbed) >= 2:
+            result.append(("table", [line.split("\t") for line in tabbed]))
+        else:
+            result.extend(("para", line) for line in tabbed)
+        tabbed.clear()
+
     for line in markdown.splitlines():
+        if line.count("\t") >= 2 and not _ROW.match(line):
+            tabbed.append(line.rstrip(" "))
+            continue
+        flush_tabbed()
         row = _ROW.match(line)
         if row and not _SEPARATOR.fullmatch(line.strip()):
             rows.append([cell.strip() for cell in row.group(1).split("|")])
@@ -44,6 +61,7 @@ def blocks(markdown: str) -> list[tuple[str, object]]:
             result.append(("heading", (len(heading.group(1)), heading.group(2))))
         elif line.strip():
             result.append(("para", line.rstrip()))
+    flush_tabbed()
     if rows:
         result.append(("table", rows))
     return result
@@ -68,7 +86,10 @@ def to_fodt(markdown: str) -> str:
             body.append(f'<table:table><table:table-column table:number-columns-repeated='
                         f'"{width}"/>{cells}</table:table>')
         else:
-            body.append(f"<text:p>{_odt_runs(str(value))}</text:p>")
+            line = str(value)
+            depth = min(3, (len(line) - len(line.lstrip(" "))) // 2)  # a nested list's indent
+            style = f' text:style-name="Indent{depth}"' if depth else ""
+            body.append(f"<text:p{style}>{_odt_runs(line.lstrip(' '))}</text:p>")
     return _FODT.format(body="\n".join(body))
 
 
@@ -90,6 +111,12 @@ _FODT = """<?xml version="1.0" encoding="UTF-8"?>
 <office:automatic-styles>
  <style:style style:name="Bold" style:family="text"><style:text-properties fo:font-weight="bold"/>
  </style:style>
+ <style:style style:name="Indent1" style:family="paragraph">
+  <style:paragraph-properties fo:margin-left="0.75cm"/></style:style>
+ <style:style style:name="Indent2" style:family="paragraph">
+  <style:paragraph-properties fo:margin-left="1.5cm"/></style:style>
+ <style:style style:name="Indent3" style:family="paragraph">
+  <style:paragraph-properties fo:margin-left="2.25cm"/></style:style>
  <style:style style:name="Cell" style:family="table-cell">
   <style:table-cell-properties fo:border="0.5pt solid #000000" fo:padding="0.05cm"/>
  </style:style>
@@ -113,7 +140,10 @@ def to_html(markdown: str) -> str:
                 "<tr>" + "".join(f"<td>{_html_runs(cell)}</td>" for cell in row) + "</tr>"
                 for row in rows) + "</table>")
         else:
-            body.append(f"<p>{_html_runs(str(value))}</p>")
+            line = str(value)
+            depth = min(3, (len(line) - len(line.lstrip(" "))) // 2)  # a nested list's indent
+            style = f' style="margin-left:{2 * depth}em"' if depth else ""
+            body.append(f"<p{style}>{_html_runs(line.lstrip(' '))}</p>")
     return ("<!doctype html><html lang='en-GB'><head><meta charset='utf-8'><style>"
             "body{font-family:sans-serif;font-size:11pt} p{white-space:pre-wrap;tab-size:6}"
             "td{border:1px solid #999;padding:2px 4px;vertical-align:top}"

@@ -26,11 +26,11 @@ pytestmark = pytest.mark.skipif(not (SHARED / "gold").is_dir(),
                                 reason="../shared/gold is not beside the project")
 # F1 reached on each paper, as floors (the goals are 0.90 for meetings, 0.75 overall).
 FLOORS = {
-    "sandwell-2024-03-25-childrens-services-education-scrutiny-agenda-pack": 0.75,
-    "walsall-2023-04-18-childrens-services-scrutiny-agenda-pack": 0.79,
+    "sandwell-2024-03-25-childrens-services-education-scrutiny-agenda-pack": 0.76,
+    "walsall-2023-04-18-childrens-services-scrutiny-agenda-pack": 0.85,
     "walsall-2024-04-16-childrens-services-scrutiny-minutes": 0.97,
-    "walsall-safeguarding-children-board-annual-report-2013-14": 0.58,
-    "worcestershire-2023-07-07-children-families-scrutiny-agenda-pack": 0.61,
+    "walsall-safeguarding-children-board-annual-report-2013-14": 0.91,
+    "worcestershire-2023-07-07-children-families-scrutiny-agenda-pack": 0.67,
 }
 
 
@@ -75,11 +75,14 @@ def test_no_statistic_is_a_name_a_page_or_a_year(name: str, tmp_path: Path) -> N
 @browser_needed
 @pytest.mark.parametrize("maker", [libreoffice_pdf, chromium_pdf],
                          ids=["libreoffice", "chromium"])
-def test_a_pdf_of_the_minutes_scores_as_the_markdown_does(maker: object,
-                                                            tmp_path: Path) -> None:
+@pytest.mark.parametrize("stem", ["walsall-2024-04-16-childrens-services-scrutiny-minutes",
+                                  "walsall-safeguarding-children-board-annual-report-2013-14"])
+def test_a_pdf_of_a_paper_scores_as_the_markdown_does(maker: object, stem: str,
+                                                      tmp_path: Path) -> None:
+    """Nested lists, lines wrapped across pages and tables survive the trip through a PDF."""
     if maker is libreoffice_pdf and shutil.which("soffice") is None and not os.environ.get("CI"):
         pytest.skip("LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
-    paper = SHARED / "papers" / "walsall-2024-04-16-childrens-services-scrutiny-minutes.md"
+    paper = SHARED / "papers" / f"{stem}.md"
     pdf = maker(paper, tmp_path)  # type: ignore[operator]
     from_markdown = extract_and_score(paper, tmp_path / "md")
     from_pdf = extract_and_score(pdf, tmp_path / "pdf")

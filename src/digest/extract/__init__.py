@@ -58,10 +58,11 @@ def extract_text(paper: Paper, path: Path) -> Extraction:
                 agenda_meeting = str(draft.data["id"])
             result.notes.extend(_note(paper, line, draft.path, text)
                                 for line, text in meeting.doubts)
+    taken: set[str] = set()
     for segment in result.segments:
         if segment.kind in {"report", "annual_report", "case_review", "inspection", "tracker"}:
             review = draft_review(segment, name)
-            draft = review_file(review, paper.name, authority, agenda_meeting)
+            draft = review_file(review, paper.name, authority, agenda_meeting, taken)
             result.files.append(draft)
             result.notes.extend(_note(paper, line, draft.path, text)
                                 for line, text in review.doubts)

@@ -69,13 +69,22 @@ def _item(item: ItemDraft) -> dict[str, Any]:
 
 
 def review_file(review: ReviewDraft, paper: str, authority: str,
-                considered_at: str | None) -> DraftFile:
-    """Return the draft file of a report or review."""
+                considered_at: str | None, taken: set[str]) -> DraftFile:
+    """Return the draft file of a report or review, with an id none in ``taken`` has.
+
+    A cover report often carries the title of the annual report it introduces; its id says so
+    ('...-annual-report-2021-22-report') rather than overwriting the annual report's draft.
+    """
     identifier = slug(review.title) or "report"
     if not identifier.startswith(authority):
         identifier = f"{authority}-{identifier}"
+    identifier = identifier[:80].strip("-")
+    candidates = [identifier, f"{identifier[:70]}-{review.kind.replace('_', '-')}"]
+    candidates += [f"{identifier[:70]}-{n}" for n in range(2, len(taken) + 3)]
+    identifier = next(c for c in candidates if c not in taken)
+    taken.add(identifier)
     record: dict[str, Any] = {
-        "id": identifier[:80].strip("-"), "status": "draft", "kind": review.kind,
+        "id": identifier, "status": "draft", "kind": review.kind,
         "authority": authority, "title": review.title,
     }
     _put(record, "publisher", review.publisher)

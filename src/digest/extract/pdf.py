@@ -192,11 +192,20 @@ def _as_text(lines: list[_Line]) -> PdfText:
     margins: dict[int, float] = {}
     for line in lines:
         margins[line.page] = max(margins.get(line.page, 0.0), line.x1)
+    lefts: dict[int, float] = {}
+    for line in lines:
+        if not line.table:
+            lefts[line.page] = min(lefts.get(line.page, line.x0), line.x0)
     out: list[str] = []
     pages: list[int] = []
     previous: _Line | None = None
     for line in lines:
         text = line.text
+        if _LIST_START.match(text) and not line.table:
+            # A nested list is printed further in; keep its depth as Markdown keeps it.
+            indent = line.x0 - lefts[line.page]
+            if indent < 6 * line.size:  # not the second column of a two-column page
+                text = "  " * int(indent // (1.5 * line.size)) + text
         line.heading = not line.table and (line.size >= body_size * 1.15 or _bold_title(text))
         if line.heading:
             text = ("## " if line.size >= body_size * 1.15 else "### ") + text.replace("**", "")
@@ -228,15 +237,18 @@ def _continues(previous: _Line, line: _Line, margin: float) -> bool:
     """Return True if ``line`` carries on the paragraph of ``previous`` (a wrapped line)."""
     if line.heading or previous.heading or line.table or previous.table:
         return False
-    if previous.page != line.page or "\t" in previous.text or "\t" in line.text:
+    if "\t" in previous.text or "\t" in line.text or _LIST_START.match(line.text):
         return False
-    if _LIST_START.match(line.text):
-        return False
+    # A sentence carried on in lower case wraps early when its next word is long, or at a page end.
+    carried_on = line.text[:1].islower() and not previous.text.rstrip("*").endswith(
+        (".", ":", ";", "?", "!"))
+    same_indent = abs(line.x0 - previous.x0) < 2 * previous.size
+    if previous.page != line.page:
+        return carried_on and same_indent and line.page == previous.page + 1
     if previous.text.replace("*", "").isupper() != line.text.replace("*", "").isupper():
         return False  # a title in capitals, then 'Summary': two blocks, not one sentence
     gap = line.top - previous.bottom
     if _HYPHENATED.search(previous.text) and line.text[:1].islower():
         return gap < previous.size  # 'safe-' then 'guarding': one word broken at the line end
     reaches_margin = previous.x1 >= margin - 0.12 * margin
-    same_indent = abs(line.x0 - previous.x0) < 2 * previous.size
-    return gap < 0.6 * previous.size and reaches_margin and same_indent
+    return gap < 0.6 * previous.size and (reaches_margin or carried_on) and same_indent

@@ -16,9 +16,10 @@ _PUBLISHER = re.compile(
     r"(?P<name>(?:[A-Z][\w'’]+\s)+?(?:Safeguarding\s)?(?:Children(?:'s|’s)?\s)?"
     r"(?:Safeguarding\s)?(?:Partnership|Board))\b"
 )
+# Only what the paper itself labels as recommendations: 'Next steps' and 'Areas for focus' are
+# priorities, and drafting them as recommendations puts words in the council's mouth.
 _RECOMMENDATION_HEADING = re.compile(
-    r"^(?:\d+(?:\.\d+)?\s+)?(?:recommendations?|recommendations and actions|areas for "
-    r"(?:focus|development)[\w\s-]*|next steps|improvement priorities)\s*:?$", re.I,
+    r"^(?:\d+(?:\.\d+)?\s+)?recommendations?(?: and actions)?\s*:?$", re.I,
 )
 _STATUS = {"complete": "done", "completed": "done", "done": "done", "closed": "done",
            "in progress": "in progress", "ongoing": "in progress", "on track": "in progress",
@@ -152,29 +153,50 @@ def _headings(blocks: tuple[Block, ...]) -> list[tuple[int, str]]:
     return headings
 
 
-# 'The Panel is asked to:' then a list: what a cover report recommends, in other words.
-_ASKED_TO = re.compile(r"\b(?:is|are)\s+(?:asked|invited|recommended)\s+to(?:\s+\w+)?\s*:$", re.I)
+# 'The Panel is asked to:' or 'made the following recommendations:' then a list.
+_ASKED_TO = re.compile(r"\b(?:(?:is|are)\s+(?:asked|invited|recommended)\s+to(?:\s+\w+)?|"
+                       r"following\s+recommendations)\s*:$", re.I)
+_NUMBER = re.compile(r"^(\d+(?:\.\d+)+)\s")
+_LIST_MARK = re.compile(r"^(?:\d+(?:\.\d+)*\.?|\d*[a-z]?\)|\(\w+\))\s+")
 
 
 def _recommendations(blocks: tuple[Block, ...]) -> list[RecommendationDraft]:
     found: list[RecommendationDraft] = []
     collecting = False
     in_section = 0  # recommendations found since the section's heading
+    sibling_depth = 0  # '2.2 ... following recommendations:' ends at the next '2.3'
+    lead_in: RecommendationDraft | None = None  # 'include the importance of:' and its sub-points
+    lead_level = 0
     for block in blocks:
         if _RECOMMENDATION_HEADING.match(block.text) or _ASKED_TO.search(block.text):
-            collecting, in_section = True, 0
+            collecting, in_section, lead_in = True, 0, None
+            number = _NUMBER.match(block.text)
+            sibling_depth = number.group(1).count(".") if number else 0
             continue
         if not collecting:
             continue
-        if block.kind == "heading" or (block.kind == "paragraph" and in_section
-                                       and not re.match(r"^(that|\d)", block.text, re.I)):
+        number = _NUMBER.match(block.text)
+        if (block.kind == "heading"
+                or (block.kind == "paragraph" and in_section
+                    and not re.match(r"^(that|\d)", block.text, re.I))
+                or (sibling_depth and number and number.group(1).count(".") == sibling_depth)):
             collecting = False
             continue
-        text = re.sub(r"^(?:\d+(?:\.\d+)*\.?|[a-z]\)|\([a-z]+\))\s+", "", block.text).strip()
-        if len(text.split()) >= 3 and not text.endswith(":"):
-            found.append(RecommendationDraft(text, block.start))
-            in_section += 1
-    return found
+        text = _LIST_MARK.sub("", block.text).strip()
+        if lead_in is not None and block.kind == "item" and block.level > lead_level:
+            lead_in.text = f"{lead_in.text} {text}"
+            continue
+        lead_in = None
+        if len(text.split()) < 3:
+            continue
+        draft = RecommendationDraft(text, block.start)
+        if text.endswith(":"):
+            if block.kind != "item":
+                continue
+            lead_in, lead_level = draft, block.level
+        found.append(draft)
+        in_section += 1
+    return [draft for draft in found if not draft.text.endswith(":")]  # a lead-in with no points
 
 
 def _tracker(blocks: tuple[Block, ...]) -> tuple[list[RecommendationDraft], bool]:

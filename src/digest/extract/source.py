@@ -63,7 +63,7 @@ class Block:
 
     kind: str
     lines: tuple[Line, ...]
-    level: int = 0
+    level: int = 0  # a heading's level; a list item's depth as indented on the page (1 = top)
     cells: tuple[str, ...] = field(default=())
 
     @property
@@ -188,10 +188,16 @@ def _blocks(tokens: list[Token], lines: tuple[Line, ...]) -> list[Block]:
         elif token.type == "list_item_open":
             own = _own_lines(tokens, index, span)
             if own:
-                blocks.append(Block("item", own))
+                blocks.append(Block("item", own, level=_indent_level(own[0].raw)))
         elif token.type in _TEXT_BLOCKS and not depth["table"] and not depth["item"]:
             blocks.append(Block("paragraph", span))
     return blocks
+
+
+def _indent_level(raw: str) -> int:
+    """Return how deep a list item is indented; the parser nests '- 2) text' lists its own way."""
+    indent = len(raw) - len(raw.lstrip(" \t"))
+    return 1 + indent // 2
 
 
 def _own_lines(tokens: list[Token], index: int, span: tuple[Line, ...]) -> tuple[Line, ...]:

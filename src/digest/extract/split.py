@@ -143,6 +143,9 @@ def annual_report_title(paper: Paper, index: int) -> Start | None:
     if re.match(r"^(?:key points|summary|highlights|an extract)\s+(?:from|of)\b", block.text,
                 re.I):
         return None  # a heading inside a cover report that talks about the annual report
+    if re.match(r"^appendi(?:x|ces)\b", block.text, re.I) and any(
+            _COVER_END.match(_text(paper, i)) for i in range(index + 1, index + 6)):
+        return None  # the cover report listing what it attaches, above its contact details
     start, parts = index, [block.text]
     if index > 0 and is_title_like(paper.blocks[index - 1], 10) and not re.search(
         r"\bannual report\b", _text(paper, index - 1), re.I
@@ -245,6 +248,8 @@ def readable_title(text: str) -> str:
                     for i, word in enumerate(words))
 
 
+_COVER_END = re.compile(r"^(?:\d+\.?\s*)?(?:contact (?:points?|officers?|details)|"
+                        r"background papers?)\b", re.I)
 _APPENDICES = re.compile(r"^(?:\d+\.?\s*)?appendi(?:x|ces)$", re.I)
 _BACKGROUND = re.compile(r"^(?:\d+\.?\s*)?background papers?$", re.I)
 
