@@ -30,7 +30,7 @@ FLOORS = {
     "walsall-2023-04-18-childrens-services-scrutiny-agenda-pack": 0.85,
     "walsall-2024-04-16-childrens-services-scrutiny-minutes": 0.97,
     "walsall-safeguarding-children-board-annual-report-2013-14": 0.91,
-    "worcestershire-2023-07-07-children-families-scrutiny-agenda-pack": 0.67,
+    "worcestershire-2023-07-07-children-families-scrutiny-agenda-pack": 0.70,
 }
 
 

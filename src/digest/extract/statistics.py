@@ -26,11 +26,15 @@ _COUNTED = [
     re.compile(rf"\bmet\s+(?:on\s+)?{_VALUE}\s+(?P<unit>occasions|times)\b", re.I),
     # 'has completed six rapid reviews', 'has undertaken 2,857 social work assessments'
     re.compile(rf"\b(?:has|have|had)\s+(?:completed|held|received|published|undertaken|"
-               rf"carried out|made|audited|trained)\s+(?:a total of\s+)?{_WORD_VALUE}\s+"
+               rf"carried out|made|audited|trained|prevented|supported|approved|recruited)\s+"
+               rf"(?:a total of\s+)?{_WORD_VALUE}\s+"
                r"(?P<unit>[a-z]+(?: [a-z]+)?)\b", re.I),
     # '72% of initial meetings were held within five days'
-    re.compile(rf"(?:^|[\s(]){_VALUE}(?<=%)\s+of\s+(?P<unit>[a-z][a-z -]{{3,60}}?)\s+"
-               r"(?:were|was|had|have|are|is)\b", re.I),
+    re.compile(rf"(?:^|[\s(]){_VALUE}(?<=%)\s+of\s+(?P<unit>[a-z][a-z -]{{2,60}}?)\s+"
+               r"(?:were|was|had|have|are|is|do|did|live)\b", re.I),
+    # 'Since September there have been 56 school inspections for whom ...'
+    re.compile(rf"\bthere\s+(?:have|has)\s+been\s+{_VALUE}\s+(?P<unit>[a-z]+(?: [a-z]+)?)\b",
+               re.I),
     # 'an over spend on budget for 2013-14 of £21,832'
     re.compile(rf"\b(?:budget|spend|overspend|underspend|cost|funding|income|"
                rf"expenditure)\b[^.£]{{0,40}}?\s+of\s+(?P<unit>£){_VALUE}", re.I),
@@ -41,7 +45,8 @@ _COUNTED = [
 # 'The population was estimated to be around 603,675': a figure named by its sentence's subject.
 _SUBJECT_WAS = re.compile(
     r"(?P<label>(?:the\s+)?[a-z][\w'’ -]{3,60}?)\s+(?:was|were|is|are|stood at|totalled|"
-    r"rose to|fell to)\s+(?:estimated to be\s+)?(?:around|about|approximately)?\s*"
+    r"rose to|fell to|(?:currently\s+)?stands? at)\s+(?:estimated to be\s+)?"
+    r"(?:around|about|approximately)?\s*"
     rf"£?{_VALUE}(?!\s*(?:years?|months?|weeks?|days?)\b)", re.I)
 # 'Since September 22': a year after a month, not a count.
 _MONTH_BEFORE = re.compile(
@@ -58,6 +63,7 @@ _TOTAL = re.compile(r"(?:total|year end|year to date|overall)\b.*", re.I)
 _TOTAL_LINE = re.compile(r"^(?P<label>total\b[^\t]{3,80}?)\s*(?:[-–:]|\t)\s*£?"
                          r"(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?P<pct>%)?$", re.I)
 _PERIOD = re.compile(r"\b(?:19|20)\d\d\s?[-/–]\s?(?:19|20)?\d\d\b|\b(?:Q[1-4]\s)?(?:19|20)\d\d\b")
+_ACRONYM = re.compile(r"[A-Z]{2,6}s?")
 _NOT_UNITS = {"of", "and", "the", "to", "in", "per", "or", "x", "who", "which", "that", "different"}
 # A length of time is how long something took, not how many: 'within 16 weeks', '5.75 days'.
 _DURATIONS = re.compile(r"^(?:hours?|days?|weeks?|months?|years?|minutes?)\b", re.I)
@@ -176,8 +182,8 @@ def _text_statistics(block: Block) -> list[StatisticDraft]:
             if _not_a_count(sentence, match):
                 continue
             unit = match.group("unit").split()[0]
-            if _not_a_unit(unit) or not unit[:1].islower():
-                continue  # '392 Young People' starts a name; a unit is a plain word
+            if _not_a_unit(unit) or not (unit[:1].islower() or _ACRONYM.fullmatch(unit)):
+                continue  # '392 Young People' starts a name; a unit is a plain word or 'PEPs'
             draft = _draft(match.group("value"), match.group("pct"), _label(sentence),
                            unit, sentence, block.start)
             draft.confidence = 3
@@ -272,7 +278,8 @@ def _not_a_count(sentence: str, match: re.Match[str]) -> bool:
                 or _inside_date(sentence, match.start("value"))
                 or _NOT_A_COUNT_AFTER.match(sentence[match.end("value"):])
                 or re.search(r"\b(?:aged?|under|over)\s*$|\d\s*(?:to|-|–)\s*$", before, re.I)
-                or _NAMING_WORD.search(before) or _MONTH_BEFORE.search(before))
+                or _NAMING_WORD.search(before) or _MONTH_BEFORE.search(before)
+                or _NAMING_WORD.search(re.sub(r"\s*\d+\s*(?:and|or|to|-|–)\s*$", "", before)))
 
 
 def _not_a_unit(unit: str) -> bool:
