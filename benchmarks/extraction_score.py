@@ -1,15 +1,19 @@
 """Print the extractor's precision and recall per field, and its speed, on the bundled papers.
 
-Expected values are the hand-written content in content/ (meetings and annual reports, each
-naming its source paper) and tests/extraction/documents.yaml (the documents in each paper).
+Two yardsticks, side by side. First the independent one: the facts checked by hand in
+../shared/gold/, scored with the shared scorer, field by field, from each paper's Markdown
+(benchmarks/gold_score.py adds PDFs made by LibreOffice and Chromium). Then the project's own
+expected values: the hand-written content in content/ and tests/extraction/documents.yaml,
+written from the same papers as the extractor, which flatters it.
 
-    python benchmarks/extraction_score.py [--papers DIR] [--content DIR]
+    python benchmarks/extraction_score.py [--papers DIR] [--content DIR] [--shared DIR]
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -18,6 +22,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from gold_score import extract, score  # noqa: E402
 
 from digest.extract import extract_paper  # noqa: E402
 from digest.extract.score import (  # noqa: E402
@@ -40,7 +47,10 @@ def main() -> int:
     parser.add_argument("--content", type=Path, default=ROOT / "content")
     parser.add_argument("--documents", type=Path,
                         default=ROOT / "tests" / "extraction" / "documents.yaml")
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     args = parser.parse_args()
+    print_gold_scores(args.shared)
+    print("\nAgainst the project's own expected values (content/, written alongside):")
     documents = yaml.safe_load(args.documents.read_text(encoding="utf-8"))
     meetings, reviews = load_gold(args.content, "meetings"), load_gold(args.content, "reviews")
     score = Score()
@@ -65,6 +75,23 @@ def main() -> int:
     for name, lines, seconds in timings:
         print(f"{name:70} {lines:6d} {seconds:8.3f} {lines / seconds:9.0f}")
     return 0
+
+
+def print_gold_scores(shared: Path) -> None:
+    """Print the shared scorer's field table for each paper's Markdown, then the F1 of each."""
+    summary = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for paper in sorted((shared / "papers").glob("*.md")):
+            gold = shared / "gold" / f"{paper.stem}.yaml"
+            if not gold.exists():
+                continue
+            drafts = Path(scratch) / paper.stem
+            extract(paper, drafts)
+            f1, table = score(shared, gold, drafts)
+            print(f"-- {paper.stem} (against {gold.relative_to(shared.parent)})\n{table}")
+            summary.append((paper.stem, f1))
+    for stem, f1 in summary:
+        print(f"{stem:70} F1 {f1:.3f}")
 
 
 def print_table(score: Score) -> None:
