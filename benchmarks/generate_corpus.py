@@ -53,10 +53,13 @@ ITEMS = [
 STANDING = [("Apologies", "Two councillors could not come."),
             ("Declarations of interest", "No councillor said they had a personal interest."),
             ("Minutes", "Councillors agreed the notes of the last meeting were correct.")]
-DECISIONS = [("noted", "That the report be noted."),
-             ("agreed", "That a further report be brought to a future meeting."),
-             ("action", "That the chair writes to the police about the findings."),
-             ("recommended", "That the plan be recommended to Cabinet.")]
+DECISIONS = [("noted", "That the report be noted.", "The committee read the report."),
+             ("agreed", "That a further report be brought to a future meeting.",
+              "The committee will hear more at a later meeting."),
+             ("action", "That the chair writes to the police about the findings.",
+              "The chair will write to the police about what was found."),
+             ("recommended", "That the plan be recommended to Cabinet.",
+              "The committee asks the council's leaders to agree the plan.")]
 
 
 def place_names(count: int, rng: random.Random) -> list[str]:
@@ -124,13 +127,13 @@ def _meeting(authority: str, date: dt.date, councillors: list[str], paper: str, 
                       "source": {"lines": [line, line + 2]}})
         line += 3
     for offset, (title, topic, summary) in enumerate(topics, start=len(STANDING)):
-        kind, text = rng.choice(DECISIONS)
+        kind, text, plain = rng.choice(DECISIONS)
         item: dict[str, Any] = {
             "number": str(first_number + offset), "title": title, "topics": [topic],
             "summary": summary,
             "points": [f"Councillors asked about {title.lower()} in {date.year}.",
                        "Officers said the work would be checked again next year."],
-            "decisions": [{"text": text, "kind": kind}],
+            "decisions": [{"text": text, "plain": plain, "kind": kind}],
             "source": {"lines": [line, line + 8]},
         }
         said[line] = f"{first_number + offset} **{title}**, considered on {date:%d %B %Y}."
@@ -185,7 +188,8 @@ def _review(name: str, authority: str, year: int, paper: str, start: int,
                       "source": {"lines": [start + 2, start + 2]}},
                      {"text": "Neglect is still the most common worry.",
                       "source": {"lines": [start + 2, start + 2]}}],
-        "recommendations": [{"text": "Train more staff to spot neglect.", "status": "open",
+        "recommendations": [{"text": "Train more staff to spot neglect.",
+                             "plain": "Teach more staff how to spot neglect.", "status": "open",
                              "source": {"lines": [start + 3, start + 3]}}],
         "statistics": [{"label": "Child deaths by year", "value": deaths[str(year)],
                         "unit": "deaths", "breakdown": deaths,

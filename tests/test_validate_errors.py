@@ -48,7 +48,7 @@ items:
     title: Exploitation
     topics: [exploitation]
     decisions:
-      - {text: The report was noted., kind: noted}
+      - {text: The report was noted., plain: Councillors read the report., kind: noted}
     source: {lines: [1, 10]}
 """
 MEETING_FILE = "content/meetings/walsall/2024-04-16-scrutiny.yaml"
@@ -124,8 +124,8 @@ CASES = [
     ("unknown source paper", "paper: minutes.md", "paper: minutse.md",
      f"{MEETING_FILE}:9: source.paper: 'minutse.md' is not a file in content/papers/\n"
      "    hint: did you mean 'minutes.md'?"),
-    ("comma inside a flow record", "{text: The report was noted., kind: noted}",
-     "{text: The report was noted, in full., kind: noted}",
+    ("comma inside a flow record", "{text: The report was noted., plain:",
+     "{text: The report was noted, in full., plain:",
      f"{MEETING_FILE}:17: items[0].decisions[0].in full.: 'in full.' is not a field here\n"
      "    hint: this looks like part of a sentence: put the whole text in quotes, because a "
      "comma inside { } or a ': ' starts a new field"),

@@ -57,6 +57,8 @@ class Role:
 SUMMARY = Role("summary", "a plain-language 'In short' for the public",
                plain_language=True, in_short=True)
 PLAIN = Role("plain", "plain words we write for the public", plain_language=True)
+PLAIN_WORDING = Role("plain wording", "official wording said again in plain words; pages lead "
+                     "with it", plain_language=True, in_short=True)
 QUOTED = Role("quoted", "official wording quoted from the paper")
 PERSON = Role("person", "the name of a person in a public role, as printed",
               names_a_person=True)
@@ -68,8 +70,8 @@ WEB_ADDRESS = Role("web address", "a public web address")
 IDENTIFIER = Role("identifier", "an identifier that appears in web addresses")
 INTERNAL = Role("internal", "kept in the content files only, never published",
                 published=False)
-ROLES = (SUMMARY, PLAIN, QUOTED, PERSON, PLACE, LABEL, HELP_LINE, WEB_ADDRESS, IDENTIFIER,
-         INTERNAL)
+ROLES = (SUMMARY, PLAIN, PLAIN_WORDING, QUOTED, PERSON, PLACE, LABEL, HELP_LINE, WEB_ADDRESS,
+         IDENTIFIER, INTERNAL)
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 MAX_ID_LENGTH = 100
@@ -78,6 +80,7 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=MAX_ID_
 _Words = StringConstraints(strip_whitespace=True, min_length=1)
 Summary = Annotated[str, _Words, SUMMARY]
 Plain = Annotated[str, _Words, PLAIN]
+PlainWording = Annotated[str, _Words, PLAIN_WORDING]
 Quoted = Annotated[str, _Words, QUOTED]
 PersonName = Annotated[str, _Words, PERSON]
 Place = Annotated[str, _Words, PLACE]
@@ -264,6 +267,8 @@ class Decision(Strict):
     """One resolved point, in the words of the minutes."""
 
     text: Quoted = Field(description="The decision as recorded.")
+    plain: PlainWording | None = Field(
+        default=None, description="The decision in plain words; pages lead with it.")
     kind: DecisionKind = Field(description="What sort of decision it is.")
     source: LineRange | None = Field(
         default=None, description="Lines of the decision, if narrower than its item's.")
@@ -273,6 +278,8 @@ class Recommendation(Strict):
     """A recommendation and how far it has got."""
 
     text: Quoted = Field(description="The recommendation.")
+    plain: PlainWording | None = Field(
+        default=None, description="The recommendation in plain words; pages lead with it.")
     owner: Quoted | None = Field(default=None, description="Who is responsible.")
     due: dt.date | None = Field(default=None, description="Target date.")
     status: RecommendationStatus | None = Field(

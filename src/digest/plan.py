@@ -83,8 +83,23 @@ class TrackedRecommendation:
     authority: Authority
 
 
-STATUS_ORDER = [("open", "Open"), ("in progress", "In progress"), ("done", "Done"),
-                ("dropped", "Dropped"), (None, "Progress not stated")]
+@dataclass(frozen=True)
+class ProgressGroup:
+    """Recommendations at one stage of progress, each paper or meeting they come from named once."""
+
+    status: str | None
+    name: str
+    sources: list[tuple[str, str, list[Recommendation]]]  # (source, link, recommendations)
+
+    @property
+    def count(self) -> int:
+        """Return how many recommendations the group holds."""
+        return sum(len(recommendations) for _, _, recommendations in self.sources)
+
+
+# What a parent reads for each stage. Not reporting progress is itself a finding about the council.
+STATUS_ORDER = [("done", "Done"), ("in progress", "Under way"), ("open", "Not done yet"),
+                ("dropped", "Dropped"), (None, "Not reported: the papers do not say")]
 
 
 @dataclass(frozen=True)
@@ -320,13 +335,13 @@ def calendar_path(authority_id: str, body_id: str | None = None) -> str:
     return f"calendars/{authority_id}{'-' + body_id if body_id else ''}.ics"
 
 
-def _status_counts(groups: list[tuple[str, list[TrackedRecommendation]]]) -> dict[str, int]:
-    return {name: len(members) for name, members in groups}
+def _status_counts(groups: list[ProgressGroup]) -> dict[str | None, int]:
+    return {group.status: group.count for group in groups}
 
 
 def _recommendation_groups(
     meetings: list[MeetingView], reviews: list[Review], content: Content, authority: str
-) -> list[tuple[str, list[TrackedRecommendation]]]:
+) -> list[ProgressGroup]:
     """An area's recommendations, grouped by progress in a fixed order; empty groups left out."""
     meetings = [view for view in meetings if view.authority.id == authority]
     reviews = [review for review in reviews if review.authority == authority]
@@ -342,9 +357,14 @@ def _recommendation_groups(
                         for rec in item.recommendations]
     groups = []
     for status, name in STATUS_ORDER:
-        members = [t for t in tracked if t.recommendation.status == status]
-        if members:
-            groups.append((name, members))
+        sources: dict[tuple[str, str], list[Recommendation]] = {}
+        for t in tracked:
+            if t.recommendation.status == status:
+                sources.setdefault((t.source, t.link), []).append(t.recommendation)
+        if sources:
+            groups.append(ProgressGroup(status, name, [(source, link, recommendations)
+                                                       for (source, link), recommendations
+                                                       in sources.items()]))
     return groups
 
 

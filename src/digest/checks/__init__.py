@@ -28,6 +28,7 @@ from digest.checks import (
     ni_number,
     phone,
     placeholders,
+    plain_words,
     reading_age,
     sentence_length,
     traceable,
@@ -40,8 +41,8 @@ from digest.validate import parse_settings
 
 RULES: Sequence[ModuleType] = (
     email, phone, nhs_number, ni_number, address, date_of_birth, name_age, named_person,
-    initials, case_code, placeholders, traceable, reading_age, sentence_length, acronyms,
-    jargon_words,
+    initials, case_code, placeholders, plain_words, traceable, reading_age, sentence_length,
+    acronyms, jargon_words,
 )
 RULE_IDS = {rule.ID: rule for rule in RULES}
 CONFIG_FILE = "checks.yaml"
