@@ -87,3 +87,17 @@ def audit(site: Path, widths: tuple[int, ...] = WIDTHS) -> dict[tuple[str, int],
             page.close()
     return found
 
+
+
+def wider_than_screen(site: Path, width: int = 320) -> dict[str, int]:
+    """Return the pages that scroll sideways at ``width`` pixels, with how wide they are."""
+    wide: dict[str, int] = {}
+    with serve(site) as base, chromium() as browser:
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        for address in site_pages(site):
+            page.goto(base + address)
+            scroll = page.evaluate("document.documentElement.scrollWidth")
+            if scroll > width:
+                wide[address] = scroll
+        page.close()
+    return wide

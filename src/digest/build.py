@@ -111,7 +111,8 @@ def _publish(options: BuildOptions, visible: Content, findings: list[Finding],
         pages = plan_site(visible, readability)
         environment = make_environment(options.templates_dir)
         try:
-            texts = {page.path: render_page(environment, page, visible.glossary)
+            texts = {page.path: render_page(environment, page, visible.glossary,
+                                            visible.authorities)
                      for page in pages}
         except jinja2.TemplateError as exc:
             raise TemplateProblem(_describe_template_error(exc)) from exc

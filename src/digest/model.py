@@ -200,6 +200,8 @@ class Help(Strict):
     page: WebAddress | None = Field(
         default=None, description="The council's page on reporting a concern."
     )
+    checked: Internal | None = Field(
+        default=None, description="Where and when a person checked these lines (not published).")
 
     @field_validator("children_front_door", "out_of_hours")
     @classmethod

@@ -159,6 +159,7 @@ def plan_site(content: Content, readability: Readability | None = None) -> list[
             "authorities": content.authorities,
         }),
         Page("search.md", "search.md.j2", {}),
+        Page("help.md", "help.md.j2", {"authorities": authorities}),
         Page("updates.md", "updates.md.j2", {"updates": updates,
                                              "authorities": content.authorities}),
         Page("data.md", "data.md.j2", {

@@ -8,17 +8,20 @@ a filter therefore fails safe.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import phonenumbers
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from digest.charts import bar_chart
 from digest.explain import Explainer
-from digest.model import GlossaryTerm
+from digest.model import Authority, GlossaryTerm
 from digest.render_text import (
     escape_markdown,
     number_text,
@@ -72,6 +75,33 @@ def front_matter(**fields: str | bool) -> Markup:
     return Markup(f"---\n{body}---\n")
 
 
+def tel(line: str) -> Markup:
+    """Return a UK phone line as a ``tel:`` address: '+441905822666' (digits only, so safe)."""
+    return Markup(phonenumbers.format_number(phonenumbers.parse(line, "GB"),
+                                             phonenumbers.PhoneNumberFormat.E164))
+
+
+def help_fields(authority: Authority | None) -> dict[str, str]:
+    """Front matter for the 'Worried about a child?' region: the area's own published lines.
+
+    Only what the authority file gives is shown; a ``tel:`` link is the number in international
+    form, digits only, made by phonenumbers from a line the model has already checked.
+    """
+    if authority is None:
+        return {}
+    fields = {"help_area": authority.name,
+              "help_place": re.sub(r"\s+(?:(?:Metropolitan\s+)?Borough|County|City|District)?"
+                                   r"\s*Council$", "", authority.name) or authority.name}
+    for key, line in (("help_line", authority.help.children_front_door),
+                      ("help_out_of_hours", authority.help.out_of_hours)):
+        if line:
+            fields[key] = line
+            fields[f"{key}_tel"] = tel(line)
+    if authority.help.page:
+        fields["help_page"] = authority.help.page
+    return fields
+
+
 def make_environment(templates_dir: Path) -> Environment:
     """Return the Jinja environment used for every page."""
     env = Environment(
@@ -86,17 +116,19 @@ def make_environment(templates_dir: Path) -> Environment:
     env.filters.update(
         long_date=long_date, short_date=short_date, number=number_text, url=web_address
     )
-    env.globals.update(front_matter=front_matter, bar_chart=bar_chart,
+    env.globals.update(front_matter=front_matter, bar_chart=bar_chart, tel=tel,
                        search_filters=search_filters,
                        event_jsonld=event_jsonld, report_jsonld=report_jsonld)
     return env
 
 
-def render_page(env: Environment, page: Page, glossary: list[GlossaryTerm]) -> str:
+def render_page(env: Environment, page: Page, glossary: list[GlossaryTerm],
+                authorities: dict[str, Authority]) -> str:
     """Render one page.
 
     In the template, ``link`` resolves site paths relative to this page and ``explain`` escapes
-    text while explaining each glossary term on its first use on the page.
+    text while explaining each glossary term on its first use on the page. The front matter of
+    a page about one area carries that area's help lines for the help region.
     """
     def link(to_page: str) -> Markup:
         return relative_link(page.path, to_page)
@@ -105,6 +137,9 @@ def render_page(env: Environment, page: Page, glossary: list[GlossaryTerm]) -> s
         return site_relative(page.path, to_file)
 
     explain = Explainer(glossary, page.path, page.authority)
+    with_help = functools.partial(front_matter, **help_fields(
+        authorities.get(page.authority) if page.authority else None))
     return env.get_template(page.template).render(
-        page.context, link=link, link_raw=link_raw, explain=explain, page_path=page.path
+        page.context, link=link, link_raw=link_raw, explain=explain, page_path=page.path,
+        front_matter=with_help,
     )
