@@ -179,7 +179,7 @@ def test_build_reports_pages_and_where_to_open_them(
     assert main(["build"]) == 0
     out = capsys.readouterr().out
     assert re.fullmatch(
-        r"Built 20 pages and 13 data files \(33 files changed\) in \d+\.\d s\.\n"
+        r"Built 21 pages and 15 data files \(36 files changed\) in \d+\.\d s\.\n"
         r"Open site/index.html, or run: python -m http.server -d site 8000\n", out
     )
 

@@ -51,7 +51,8 @@ def rendered_fixture_pages() -> dict[str, str]:
     assert findings == []
     environment = make_environment(PROJECT / "templates")
     return {
-        page.path: render_page(environment, page, content.glossary, content.authorities)
+        page.path: render_page(environment, page, content.glossary, content.authorities,
+                                 "https://digest.example/")
         for page in plan_site(publishable(content))
     }
 
@@ -63,7 +64,7 @@ ONE_PER_KIND = [
     "reviews/testshire-annual-report-2023-24.md", "topics/index.md", "topics/neglect.md",
     "glossary.md", "about.md", "sources/testshire-2024-05-01-minutes.md",
     "recommendations.md", "accessibility.md", "updates.md", "data.md", "search.md",
-    "recommendations/testshire.md", "help.md",
+    "recommendations/testshire.md", "help.md", "committees/testshire-scrutiny.md",
 ]
 
 

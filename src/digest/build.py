@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import calendar
-import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from digest.errors import DigestError
 from digest.export import exports
 from digest.findings import Finding, has_errors
 from digest.model import Content
-from digest.plan import plan_site, publishable
+from digest.plan import latest_date, plan_site, publishable
 from digest.publish import build_site, configured_site_url, write_docs
 from digest.readability_report import measure
 from digest.render import make_environment, render_page
@@ -105,6 +104,7 @@ def build(options: BuildOptions) -> BuildResult:
 
 def _publish(options: BuildOptions, visible: Content, findings: list[Finding],
              clock: Stopwatch) -> BuildResult:
+    site_url = configured_site_url(options.config_file, options.docs_dir, options.site_url)
     with clock.stage("render pages"):
         readability = measure(visible, options.content_dir / "papers",
                               options.docs_dir.parent / "readability-cache.json")
@@ -112,12 +112,11 @@ def _publish(options: BuildOptions, visible: Content, findings: list[Finding],
         environment = make_environment(options.templates_dir)
         try:
             texts = {page.path: render_page(environment, page, visible.glossary,
-                                            visible.authorities)
+                                            visible.authorities, site_url)
                      for page in pages}
         except jinja2.TemplateError as exc:
             raise TemplateProblem(_describe_template_error(exc)) from exc
     with clock.stage("exports"):
-        site_url = configured_site_url(options.config_file, options.docs_dir, options.site_url)
         extra = exports(visible, site_url)
         texts.update(extra)
     with clock.stage("write Markdown"):
@@ -140,11 +139,7 @@ def _refuse_unsafe_outputs(options: BuildOptions) -> None:
 
 def content_epoch(content: Content) -> int:
     """Return the newest date in the content as a Unix time: the site's only timestamp."""
-    dates = [meeting.date for meeting in content.meetings]
-    dates += [update.date for update in content.updates]
-    dates += [review.period.end for review in content.reviews if review.period]
-    newest = max(dates, default=dt.date(2000, 1, 1))
-    return calendar.timegm(newest.timetuple())
+    return calendar.timegm(latest_date(content).timetuple())
 
 
 def _describe_template_error(exc: jinja2.TemplateError) -> str:

@@ -11,7 +11,7 @@ from html import escape
 from markupsafe import Markup
 
 from digest.model import Statistic
-from digest.render_text import number_text
+from digest.render_text import amount
 
 WIDTH = 400
 ROW = 44
@@ -28,8 +28,7 @@ def bar_chart(stat: Statistic, chart_id: str) -> Markup:
     biggest = max((abs(value) for _, value in parts), default=0) or 1
     height = ROW * len(parts) + 8
     title = f"{stat.label}{', ' + stat.period if stat.period else ''}"
-    unit = f" {stat.unit}" if stat.unit else ""
-    description = "Bar chart. " + "; ".join(f"{label}: {number_text(value)}{unit}"
+    description = "Bar chart. " + "; ".join(f"{label}: {amount(value, stat.unit)}"
                                             for label, value in parts) + "."
     rows = []
     for index, (label, value) in enumerate(parts):
@@ -40,7 +39,7 @@ def bar_chart(stat: Statistic, chart_id: str) -> Markup:
             f'<rect x="0" y="{top + BAR_TOP}" width="{length:.1f}" height="{BAR_HEIGHT}" '
             f'fill="{BAR_COLOUR}"></rect>'
             f'<text x="{length + 6:.1f}" y="{top + BAR_TOP + 13}" fill="{TEXT_COLOUR}" '
-            f'font-size="14">{escape(number_text(value))}</text>'
+            f'font-size="14">{escape(amount(value, stat.unit))}</text>'
         )
     svg = (
         f'<svg role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
@@ -51,4 +50,5 @@ def bar_chart(stat: Statistic, chart_id: str) -> Markup:
         + "".join(rows) + "</svg>"
     )
     caption = f"{escape(title)}. The same numbers are in the table below."
-    return Markup(f'<figure class="digest-chart">{svg}<figcaption>{caption}</figcaption></figure>')
+    # The title comes first, as a reader meets it, then the bars.
+    return Markup(f'<figure class="digest-chart"><figcaption>{caption}</figcaption>{svg}</figure>')

@@ -6,6 +6,8 @@ items are removed here, before any template, feed or index can see them.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
@@ -139,6 +141,7 @@ def plan_site(content: Content, readability: Readability | None = None) -> list[
     sources = _source_uses(meetings, reviews)
     authorities = sorted(content.authorities.values(), key=lambda a: a.name)
     topics = sorted(content.topics.values(), key=lambda t: t.name)
+    as_of = latest_date(content)
     pages = [
         Page("index.md", "home.md.j2", {
             "updates": updates[:LATEST_ON_HOME],
@@ -187,13 +190,30 @@ def plan_site(content: Content, readability: Readability | None = None) -> list[
             "authority": authority,
             "meetings": own_meetings,
             "reviews": own_reviews,
-            "key_numbers": _key_numbers(own_reviews),
+            "key_numbers": _key_numbers(own_reviews, as_of),
+            "questions": _questions(own_reviews),
             "feed": Markup(feed_path(authority.id)),
             "calendar": Markup(calendar_path(authority.id)) if own_meetings else None,
+            "committee_pages": {body.id: body_path(authority.id, body.id)
+                                for body in authority.bodies},
+            "recommendations_page": (f"recommendations/{authority.id}.md" if _recommendation_groups(
+                meetings, reviews, content, authority.id) else None),
         }, authority=authority.id))
+    names = paper_names(meetings, reviews)
+    for authority in authorities:
+        for body in authority.bodies:
+            own = [m for m in meetings if m.authority.id == authority.id and m.body.id == body.id]
+            pages.append(Page(body_path(authority.id, body.id), "committee.md.j2", {
+                "authority": authority, "body": body, "meetings": own,
+                "feed": Markup(body_feed_path(authority.id, body.id)) if own else None,
+                "calendar": Markup(calendar_path(authority.id, body.id)) if own else None,
+            }, authority=authority.id))
     for view in meetings:
         pages.append(Page(view.path, "meeting.md.j2", {
             "view": view, "meeting": view.meeting, "topics": content.topics,
+            "area_page": authority_path(view.authority.id),
+            "body_page": body_path(view.authority.id, view.body.id),
+            "paper_name": names.get(view.meeting.source.paper) if view.meeting.source else None,
             "meeting_topics": sorted({content.topics[t].name for item in view.meeting.items
                                       for t in item.topics}),
             "source_page": source_path(view.meeting.source.paper) if view.meeting.source else None,
@@ -201,12 +221,13 @@ def plan_site(content: Content, readability: Readability | None = None) -> list[
     by_meeting = {view.meeting.id: view for view in meetings}
     for review in reviews:
         pages.append(Page(review_path(review.id), "review.md.j2", {
-            "review": review,
+            "review": review, "when": period_words(review), "old": is_old(review, as_of),
             "review_topics": sorted(content.topics[t].name for t in review.topics),
             "authority": content.authorities[review.authority],
             "meeting": by_meeting.get(review.considered_at or ""),
             "topics": content.topics,
             "source_page": source_path(review.source.paper) if review.source else None,
+            "paper_name": names.get(review.source.paper) if review.source else None,
         }, authority=review.authority))
     for authority in authorities:
         groups = _recommendation_groups(meetings, reviews, content, authority.id)
@@ -221,7 +242,10 @@ def plan_site(content: Content, readability: Readability | None = None) -> list[
             "feed": Markup(topic_feed_path(topic.id)),
         }))
     for paper, uses in sorted(sources.items()):
-        pages.append(Page(source_path(paper), "source.md.j2", {"paper": paper, "uses": uses}))
+        pages.append(Page(source_path(paper), "source.md.j2", {
+            "paper": paper, "uses": uses, "name": names.get(paper, paper),
+            "url": _paper_url(paper, content),
+        }))
     return pages
 
 
@@ -264,6 +288,13 @@ def _meeting_views(content: Content) -> list[MeetingView]:
     return sorted(views, key=lambda v: (v.meeting.date, v.meeting.id), reverse=True)
 
 
+def _paper_url(paper: str, content: Content) -> str | None:
+    """Return the council's published copy of a paper, if any record gives its address."""
+    sources = [m.source for m in content.meetings] + [r.source for r in content.reviews]
+    return next((source.url for source in sources
+                 if source and source.paper == paper and source.url), None)
+
+
 def _sorted_reviews(reviews: list[Review]) -> list[Review]:
     """Newest first by the end of the period covered; reviews without a period last."""
     dated = [r for r in reviews if r.period]
@@ -272,9 +303,73 @@ def _sorted_reviews(reviews: list[Review]) -> list[Review]:
     return [*dated, *undated]
 
 
-def _key_numbers(reviews: list[Review]) -> list[tuple[Review, Statistic]]:
-    return [(review, stat) for review in reviews
-            for stat in review.statistics[:KEY_NUMBERS_PER_REVIEW]]
+@dataclass(frozen=True)
+class FigureGroup:
+    """A report's key figures, with when they are from and whether that is long ago."""
+
+    review: Review
+    when: str
+    old: bool
+    statistics: list[Statistic]
+
+
+OLD_AFTER_YEARS = 3  # a figure this much older than the newest content is marked as old
+
+
+def latest_date(content: Content) -> dt.date:
+    """Return the newest date in the content: the site's 'as of' date (never the clock)."""
+    dates = [meeting.date for meeting in content.meetings]
+    dates += [update.date for update in content.updates]
+    dates += [review.period.end for review in content.reviews if review.period]
+    return max(dates, default=dt.date(2000, 1, 1))
+
+
+def is_old(review: Review, as_of: dt.date) -> bool:
+    """Say whether a report's figures are more than three years older than the newest content."""
+    return review.period is not None and review.period.end < as_of.replace(
+        year=as_of.year - OLD_AFTER_YEARS)
+
+
+def period_words(review: Review) -> str:
+    """Return when a report's figures are from: 'April 2013 to March 2014'."""
+    if review.period is None:
+        return "the report does not say"
+    return f"{review.period.start:%B %Y} to {review.period.end:%B %Y}"
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question parents ask of every area, the papers' figures that answer it, and where the
+    figure is published when the papers do not give it."""
+
+    question: str
+    answers: list[tuple[Review, Statistic]]
+    elsewhere: str
+    publisher: str
+
+
+_STATISTICS = "https://explore-education-statistics.service.gov.uk/find-statistics/"
+COMMON_QUESTIONS = [
+    ("How many children are on a child protection plan?",
+     re.compile(r"\bchild protection plans?\b", re.I),
+     _STATISTICS + "characteristics-of-children-in-need"),
+    ("How many children are in care?",
+     re.compile(r"\b(?:children in care|looked after children|children looked after)\b", re.I),
+     _STATISTICS + "children-looked-after-in-england-including-adoptions"),
+]
+
+
+def _questions(reviews: list[Review]) -> list[Question]:
+    return [Question(question, [(review, stat) for review in reviews for stat in review.statistics
+                                if pattern.search(stat.label)], elsewhere,
+                     "The Department for Education")
+            for question, pattern, elsewhere in COMMON_QUESTIONS]
+
+
+def _key_numbers(reviews: list[Review], as_of: dt.date) -> list[FigureGroup]:
+    return [FigureGroup(review, period_words(review), is_old(review, as_of),
+                        review.statistics[:KEY_NUMBERS_PER_REVIEW])
+            for review in reviews if review.statistics]
 
 
 def _topic_entries(
@@ -324,6 +419,35 @@ def _calendar_list(meetings: list[MeetingView]) -> list[tuple[str, str]]:
 def feed_path(authority_id: str) -> str:
     """Return the path of an authority's news feed."""
     return f"feeds/{authority_id}.xml"
+
+
+def body_feed_path(authority_id: str, body_id: str) -> str:
+    """Return the path of a committee's or board's news feed."""
+    return f"feeds/{authority_id}/{body_id}.xml"
+
+
+def body_path(authority_id: str, body_id: str) -> str:
+    """Return the page path of a committee or board."""
+    return f"committees/{authority_id}-{body_id}.md"
+
+
+def paper_names(meetings: list[MeetingView], reviews: list[Review]) -> dict[str, str]:
+    """Name each source paper in words a reader knows it by: 'The minutes of the Children's
+    Services Overview and Scrutiny Committee meeting on 16 April 2024'.
+
+    An agenda pack can hold an earlier meeting's minutes too: it is named for its own meeting.
+    """
+    names: dict[str, str] = {}
+    for view in sorted(meetings, key=lambda v: v.meeting.date):
+        meeting = view.meeting
+        if meeting.source:
+            kind = "The minutes" if meeting.paper == "minutes" else "The agenda pack"
+            names[meeting.source.paper] = (f"{kind} of the {view.body.name} meeting on "
+                                           f"{meeting.date.day} {meeting.date:%B %Y}")
+    for review in reviews:
+        if review.source and review.source.paper not in names:
+            names[review.source.paper] = review.title
+    return names
 
 
 def topic_feed_path(topic_id: str) -> str:

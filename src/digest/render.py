@@ -14,6 +14,7 @@ import json
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
 
 import phonenumbers
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -23,6 +24,7 @@ from digest.charts import bar_chart
 from digest.explain import Explainer
 from digest.model import Authority, GlossaryTerm
 from digest.render_text import (
+    amount,
     escape_markdown,
     number_text,
     relative_link,
@@ -55,6 +57,11 @@ def long_date(value: dt.date) -> str:
 def short_date(value: dt.date) -> str:
     """Return a date as '16 April 2024'."""
     return f"{value.day} {value:%B %Y}"
+
+
+def lower_first(text: str) -> str:
+    """Return 'The minutes of ...' as 'the minutes of ...', for use inside a sentence."""
+    return "t" + text[1:] if text.startswith("The ") else text
 
 
 def front_matter(**fields: str | bool) -> Markup:
@@ -114,7 +121,8 @@ def make_environment(templates_dir: Path) -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        long_date=long_date, short_date=short_date, number=number_text, url=web_address
+        long_date=long_date, short_date=short_date, number=number_text, url=web_address,
+        lower_first=lower_first, amount=amount,
     )
     env.globals.update(front_matter=front_matter, bar_chart=bar_chart, tel=tel,
                        search_filters=search_filters,
@@ -123,7 +131,7 @@ def make_environment(templates_dir: Path) -> Environment:
 
 
 def render_page(env: Environment, page: Page, glossary: list[GlossaryTerm],
-                authorities: dict[str, Authority]) -> str:
+                authorities: dict[str, Authority], site_url: str) -> str:
     """Render one page.
 
     In the template, ``link`` resolves site paths relative to this page and ``explain`` escapes
@@ -136,10 +144,16 @@ def render_page(env: Environment, page: Page, glossary: list[GlossaryTerm],
     def link_raw(to_file: str) -> Markup:
         return site_relative(page.path, to_file)
 
+    def webcal(to_file: str) -> Markup:
+        """Return a calendar's webcal: address, which phones open as 'subscribe'."""
+        address = urljoin(site_url, to_file)
+        return Markup("webcal://" + address.split("://", 1)[1])
+
     explain = Explainer(glossary, page.path, page.authority)
     with_help = functools.partial(front_matter, **help_fields(
         authorities.get(page.authority) if page.authority else None))
     return env.get_template(page.template).render(
-        page.context, link=link, link_raw=link_raw, explain=explain, page_path=page.path,
+        page.context, link=link, link_raw=link_raw, webcal=webcal, explain=explain,
+        page_path=page.path,
         front_matter=with_help,
     )

@@ -56,6 +56,24 @@ def number_text(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 
+def amount(value: float, unit: str | None) -> str:
+    """Return a number with its unit as a reader says it: '33%', '£21,832', '1 case', '7 deaths'.
+
+    A unit written in the plural is made singular for exactly one ('cases', 'enquiries').
+    """
+    number = number_text(value)
+    if not unit:
+        return number
+    if unit in {"%", "percent", "per cent"}:
+        return f"{number}%"
+    if unit.startswith("£") or unit.lower() in {"pounds", "gbp"}:
+        return f"£{number}{unit[1:].strip() if unit.startswith('£') else ''}"
+    if value == 1:
+        unit = re.sub(r"ies$", "y", unit) if unit.endswith("ies") else re.sub(
+            r"(?<!s)s$", "", unit)
+    return f"{number} {unit}"
+
+
 def web_address(value: str) -> Markup:
     """Return a validated web address for a Markdown link, with brackets and spaces encoded."""
     return Markup(quote(value, safe=":/?#@!$&'*+,;=%-._~"))

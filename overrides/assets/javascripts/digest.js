@@ -48,3 +48,24 @@
   if (narrow.addEventListener) narrow.addEventListener("change", sync);
   sync();
 })();
+
+// The menu shows which section a page is in, also for pages it does not list (a meeting is
+// part of "Areas", a report of "Reports and reviews").
+(function () {
+  "use strict";
+  var config = document.getElementById("__config");
+  if (!config || document.querySelector(".md-nav--primary .md-nav__link--active")) return;
+  var root = new URL(JSON.parse(config.textContent).base + "/", window.location.href);
+  var section = window.location.pathname.slice(root.pathname.length).split("/")[0];
+  var owner = { authorities: "authorities/", meetings: "authorities/", committees: "authorities/",
+                reviews: "reviews/", topics: "topics/", recommendations: "recommendations/",
+                sources: "about/" }[section];
+  if (!owner) return;
+  var target = new URL(owner, root).pathname;
+  document.querySelectorAll(".md-nav--primary a.md-nav__link[href]").forEach(function (link) {
+    if (new URL(link.href).pathname === target) {
+      link.classList.add("md-nav__link--active");
+      link.setAttribute("aria-current", "location");
+    }
+  });
+})();

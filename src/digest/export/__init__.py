@@ -12,7 +12,7 @@ from collections import defaultdict
 from urllib.parse import urljoin
 
 from digest.export.calendars import calendar
-from digest.export.feeds import Entry, atom_feed
+from digest.export.feeds import STYLESHEET, STYLESHEET_PATH, Entry, atom_feed
 from digest.export.opendata import (
     decisions_csv,
     meetings_json,
@@ -21,7 +21,14 @@ from digest.export.opendata import (
     schema,
 )
 from digest.model import Content, Meeting, Review
-from digest.plan import calendar_path, feed_path, meeting_path, review_path, topic_feed_path
+from digest.plan import (
+    body_feed_path,
+    calendar_path,
+    feed_path,
+    meeting_path,
+    review_path,
+    topic_feed_path,
+)
 
 UNDATED = dt.date(2000, 1, 1)  # sorts a report without a period after every dated one
 
@@ -30,11 +37,19 @@ def exports(content: Content, site_url: str) -> dict[str, str]:
     """Return every exported file's path and text, in a stable order."""
     files: dict[str, str] = {}
     entries = feed_entries(content)
+    files[STYLESHEET_PATH] = STYLESHEET
     files["feeds/all.xml"] = atom_feed("Safeguarding Digest", "feeds/all.xml", entries, site_url)
     for authority in sorted(content.authorities.values(), key=lambda a: a.id):
         path = feed_path(authority.id)
         files[path] = atom_feed(f"Safeguarding Digest: {authority.name}", path,
                                 [e for e in entries if e.authority == authority.id], site_url)
+    for authority in sorted(content.authorities.values(), key=lambda a: a.id):
+        for body in authority.bodies:
+            own = [e for e in entries if e.authority == authority.id and e.body == body.id]
+            if own:
+                path = body_feed_path(authority.id, body.id)
+                files[path] = atom_feed(f"Safeguarding Digest: {body.name}, {authority.name}",
+                                        path, own, site_url)
     for topic in sorted(content.topics.values(), key=lambda t: t.id):
         path = topic_feed_path(topic.id)
         files[path] = atom_feed(f"Safeguarding Digest: {topic.name}", path,
@@ -105,7 +120,7 @@ def _meeting_entry(meeting: Meeting, content: Content) -> Entry:
     title = f"{body}, {meeting.date.day} {meeting.date:%B %Y}"
     summary = meeting.summary or f"The {meeting.paper} of this meeting."
     return Entry(meeting.id, title, meeting_path(meeting.id).removesuffix(".md") + "/",
-                 meeting.date, summary, meeting.authority, topics)
+                 meeting.date, summary, meeting.authority, topics, meeting.body)
 
 
 def _review_entry(review: Review) -> Entry:

@@ -7,11 +7,15 @@ end of a report's period, an update's date), so the same content gives the same 
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from dataclasses import dataclass
+from importlib.resources import files
 from urllib.parse import urljoin
 from xml.etree import ElementTree as ET
 
 ATOM = "http://www.w3.org/2005/Atom"
+STYLESHEET_PATH = "feeds/feed.xsl"
+STYLESHEET = files("digest.export").joinpath("feed.xsl").read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -25,6 +29,7 @@ class Entry:
     summary: str
     authority: str | None
     topics: tuple[str, ...]
+    body: str | None = None  # the committee or board, for a meeting
 
 
 MAX_ENTRIES = 50  # feed readers want what is new, not the whole archive
@@ -51,7 +56,11 @@ def atom_feed(title: str, path: str, entries: list[Entry], site_url: str) -> str
         ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=urljoin(site_url, item.path))
         _text(entry, "summary", item.summary)
     ET.indent(feed)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+    # A browser shows the feed as a page explaining how to follow it (feeds/feed.xsl).
+    stylesheet = posixpath.relpath(STYLESHEET_PATH, posixpath.dirname(path))
+    return ('<?xml version="1.0" encoding="utf-8"?>\n'
+            f'<?xml-stylesheet type="text/xsl" href="{stylesheet}"?>\n'
+            + ET.tostring(feed, encoding="unicode") + "\n")
 
 
 def _text(parent: ET.Element, tag: str, value: str) -> None:
