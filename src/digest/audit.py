@@ -21,7 +21,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update",
                  "--disable-sync"]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-WIDTHS = (390, 1280)
+WIDTHS = (320, 390, 1280)  # the narrowest phone (WCAG reflow), a common phone, a desktop
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -89,15 +89,20 @@ def audit(site: Path, widths: tuple[int, ...] = WIDTHS) -> dict[tuple[str, int],
 
 
 
-def wider_than_screen(site: Path, width: int = 320) -> dict[str, int]:
-    """Return the pages that scroll sideways at ``width`` pixels, with how wide they are."""
+def wider_than_screen(page: Any, base: str, addresses: list[str]) -> dict[str, int]:
+    """Return the pages that scroll sideways in ``page``'s viewport, with how wide they are.
+
+    Any element reaching past the right edge counts, not only the document's own width.
+    """
+    width = page.viewport_size["width"]
     wide: dict[str, int] = {}
-    with serve(site) as base, chromium() as browser:
-        page = browser.new_page(viewport={"width": width, "height": 800})
-        for address in site_pages(site):
-            page.goto(base + address)
-            scroll = page.evaluate("document.documentElement.scrollWidth")
-            if scroll > width:
-                wide[address] = scroll
-        page.close()
+    for address in addresses:
+        page.goto(base + address)
+        reach = page.evaluate(
+            "Math.max(document.documentElement.scrollWidth, ...Array.from("
+            "document.querySelectorAll('body *'), e => { const r = e.getBoundingClientRect();"
+            " return r.width > 0 && getComputedStyle(e).visibility !== 'hidden'"
+            " ? Math.ceil(r.right) : 0; }))")
+        if reach > width:
+            wide[address] = reach
     return wide

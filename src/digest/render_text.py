@@ -66,6 +66,8 @@ def amount(value: float, unit: str | None) -> str:
         return number
     if unit in {"%", "percent", "per cent"}:
         return f"{number}%"
+    if unit.lower() == "million pounds":
+        return f"£{number} million"
     if unit.startswith("£") or unit.lower() in {"pounds", "gbp"}:
         return f"£{number}{unit[1:].strip() if unit.startswith('£') else ''}"
     if value == 1:
