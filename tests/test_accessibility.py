@@ -18,6 +18,12 @@ def test_every_page_has_no_accessibility_violations(real_site: Path) -> None:
     assert {key: found for key, found in results.items() if found} == {}
 
 
+def test_dark_mode_has_no_accessibility_violations(real_site: Path) -> None:
+    results = audit.audit(real_site, (390,), scheme="dark")
+    assert len(results) == len(audit.site_pages(real_site))
+    assert {key: found for key, found in results.items() if found} == {}
+
+
 def test_keyboard_reaches_skip_link_search_and_navigation(real_site: Path) -> None:
     with audit.serve(real_site) as base, audit.chromium() as browser:
         page = browser.new_page(viewport={"width": 1280, "height": 900})

@@ -67,8 +67,10 @@ def site_pages(site: Path) -> list[str]:
     return pages
 
 
-def audit(site: Path, widths: tuple[int, ...] = WIDTHS) -> dict[tuple[str, int], list[str]]:
-    """Run axe-core on every page at every width; return the violations found, by page."""
+def audit(site: Path, widths: tuple[int, ...] = WIDTHS,
+          scheme: str = "light") -> dict[tuple[str, int], list[str]]:
+    """Run axe-core on every page at every width, in the light or dark colour scheme; return
+    the violations found, by page."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
@@ -76,7 +78,8 @@ def audit(site: Path, widths: tuple[int, ...] = WIDTHS) -> dict[tuple[str, int],
     found: dict[tuple[str, int], list[str]] = {}
     with serve(site) as base, chromium() as browser:
         for width in widths:
-            page = browser.new_page(viewport={"width": width, "height": 900})
+            page = browser.new_page(viewport={"width": width, "height": 900},
+                                    color_scheme=scheme)
             for address in site_pages(site):
                 page.goto(base + address)
                 results = axe.run(page, options=options)
