@@ -36,7 +36,9 @@ items:
   - number: "1"
     title: "FILL IN: the item's title as printed"
     summary: "FILL IN: what the item was about, in plain words."
-    decisions: []        # - {{text: That the report be noted., kind: noted}}
+    # decisions: the council's words, then what they mean, for a parent:
+    # - {{text: That the report be noted., plain: Councillors read the report., kind: noted}}
+    decisions: []
     source: {{lines: [1, 1]}}
 """
 
@@ -56,7 +58,8 @@ summary: >-
 findings:
   - text: "FILL IN: one thing it found, in plain words."
 recommendations:
-  - text: "FILL IN: what it recommends."
+  - text: "FILL IN: what it recommends, in its own words."
+    plain: "FILL IN: the same in plain words, for a parent."
 statistics: []           # - {{label: Child deaths, value: 31, unit: deaths, period: 2023-24}}
 topics: []
 {source}
