@@ -26,11 +26,11 @@ pytestmark = pytest.mark.skipif(not (SHARED / "gold").is_dir(),
                                 reason="../shared/gold is not beside the project")
 # F1 reached on each paper, as floors (the goals are 0.90 for meetings, 0.75 overall).
 FLOORS = {
-    "sandwell-2024-03-25-childrens-services-education-scrutiny-agenda-pack": 0.76,
+    "sandwell-2024-03-25-childrens-services-education-scrutiny-agenda-pack": 0.75,
     "walsall-2023-04-18-childrens-services-scrutiny-agenda-pack": 0.85,
     "walsall-2024-04-16-childrens-services-scrutiny-minutes": 0.97,
     "walsall-safeguarding-children-board-annual-report-2013-14": 0.91,
-    "worcestershire-2023-07-07-children-families-scrutiny-agenda-pack": 0.70,
+    "worcestershire-2023-07-07-children-families-scrutiny-agenda-pack": 0.71,
 }
 
 

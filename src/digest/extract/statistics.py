@@ -32,6 +32,11 @@ _COUNTED = [
     # '72% of initial meetings were held within five days'
     re.compile(rf"(?:^|[\s(]){_VALUE}(?<=%)\s+of\s+(?P<unit>[a-z][a-z -]{{2,60}}?)\s+"
                r"(?:were|was|had|have|are|is|do|did|live)\b", re.I),
+    # 'National minimum allowance increased by 12.43%', 'raised their contributions by 2%'
+    re.compile(rf"\b(?:increased|rose|raised|reduced|decreased|fell|grew|cut)\b[^.;]{{0,60}}?"
+               rf"\bby\s+(?P<unit>){_VALUE}(?<=%)", re.I),
+    # 'WCF have 27 SBL properties'
+    re.compile(rf"\b(?:has|have)\s+{_VALUE}\s+(?P<unit>[A-Z]{{2,6}}s?\s+[a-z]+|[a-z]+)\b"),
     # 'Since September there have been 56 school inspections for whom ...'
     re.compile(rf"\bthere\s+(?:have|has)\s+been\s+{_VALUE}\s+(?P<unit>[a-z]+(?: [a-z]+)?)\b",
                re.I),
@@ -191,8 +196,9 @@ def _text_statistics(block: Block) -> list[StatisticDraft]:
         for pattern in _COUNTED:
             for match in pattern.finditer(sentence):
                 unit = match.group("unit")
-                if _not_a_count(sentence, match) or (unit and (_not_a_unit(unit)
-                                                               or unit[:1].isupper())):
+                if _not_a_count(sentence, match) or (unit and (
+                        _not_a_unit(unit) or (unit[:1].isupper()
+                                              and not _ACRONYM.fullmatch(unit.split()[0])))):
                     continue
                 draft = _draft(match.group("value"), match.groupdict().get("pct"),
                                _label(sentence),
