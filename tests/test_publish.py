@@ -116,8 +116,9 @@ def test_structured_data_on_meeting_and_review_pages(sub_path_site: Path) -> Non
 
 def test_feeds_are_linked_from_page_heads(sub_path_site: Path) -> None:
     html = (sub_path_site / "authorities" / "walsall" / "index.html").read_text()
-    assert '<link rel="alternate" type="application/atom+xml" title="Safeguarding Digest: ' \
+    assert '<link rel="alternate feed" type="application/atom+xml" title="Safeguarding Digest: ' \
            'Walsall Council" href="../../feeds/walsall.xml">' in html
+    assert 'rel="alternate"' not in html, "Material would fetch a sitemap.xml beside the feed"
 
 
 def test_nothing_escapes_the_sub_path(sub_path_site: Path) -> None:
