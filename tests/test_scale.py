@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from digest.build import BuildOptions, build, check_content
+from digest.plan import HARDEST_LISTED
 
 from .conftest import PROJECT
 
@@ -38,7 +39,8 @@ def test_generated_corpus_validates_and_repeats_for_a_seed(tmp_path: Path) -> No
     assert digest_of(tmp_path / "a" / "content") != digest_of(tmp_path / "c" / "content")
 
 
-def test_exempt_items_never_reach_the_search_index(tmp_path: Path) -> None:
+def test_exempt_items_never_reach_the_search_index_and_listings_stay_bounded(
+        tmp_path: Path) -> None:
     content = tmp_path / "content"
     generate(content, authorities=2, years=3, seed=3)
     exempt = [p for p in content.rglob("*.yaml") if EXEMPT_MARKER in p.read_text()]
@@ -57,3 +59,6 @@ def test_exempt_items_never_reach_the_search_index(tmp_path: Path) -> None:
     assert EXEMPT_MARKER.encode() not in contents
     everything = b"".join(p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file())
     assert EXEMPT_MARKER.encode() not in everything
+    readability = (tmp_path / "build" / "docs" / "about" / "readability.md").read_text()
+    assert len([line for line in readability.splitlines() if line.startswith("| [")]) == \
+        HARDEST_LISTED, "the readability page lists the hardest pages, not every page"

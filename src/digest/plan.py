@@ -34,6 +34,7 @@ LATEST_ON_HOME = 6
 # Listing pages stay light at national scale: they show the newest entries and say how many
 # more there are; every record is still reached from its area's page and from search.
 MAX_LISTED = 100
+HARDEST_LISTED = 25  # rows on the readability page, however many pages the site has
 KEY_NUMBERS_PER_REVIEW = 6
 
 
@@ -181,8 +182,15 @@ def plan_site(content: Content, readability: Readability | None = None) -> list[
         }),
     ]
     if readability is not None:
-        pages.append(Page("about/readability.md", "readability.md.j2",
-                          {"report": readability}))
+        # Bounded at any scale: the hardest pages and papers, which are the ones to work on;
+        # 'digest readability' lists every page for a comms team.
+        pages.append(Page("about/readability.md", "readability.md.j2", {
+            "report": readability,
+            "hardest_pages": sorted(readability.pages, key=lambda p: (-p.worst_grade, p.page))[
+                :HARDEST_LISTED],
+            "hardest_papers": sorted(readability.papers, key=lambda p: (-p.grade, p.paper))[
+                :HARDEST_LISTED],
+        }))
     for authority in authorities:
         own_meetings = [m for m in meetings if m.authority.id == authority.id]
         own_reviews = [r for r in reviews if r.authority == authority.id]
