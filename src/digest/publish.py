@@ -21,6 +21,7 @@ from pathlib import Path
 
 from digest import site_folder
 from digest.errors import DigestError
+from digest.theme import write_theme_layer
 from digest.timing import Stopwatch
 
 
@@ -181,6 +182,7 @@ def _run_mkdocs(config_file: Path, docs_dir: Path, out_dir: Path, build_epoch: i
                 site_dir=str(out_dir),
                 **extra,
             )
+            config.theme.dirs.insert(0, str(write_theme_layer(docs_dir.parent / "theme")))
             build(config, dirty=dirty)
         except (Abort, ConfigurationError) as exc:
             raise PublishError(problems or [str(exc)]) from exc
