@@ -91,6 +91,30 @@ def test_the_same_content_builds_the_same_bytes(project: Path, tmp_path: Path) -
     assert _filter_words(tmp_path / "one") == _filter_words(tmp_path / "two")
 
 
+def test_a_build_after_one_edit_rebuilds_only_that_and_matches_a_clean_build(
+        project: Path, tmp_path: Path) -> None:
+    site = project / "site"
+    assert build(options_for(project)).findings == []
+    glossary = site / "glossary" / "index.html"
+    untouched = glossary.stat().st_mtime_ns
+    meeting = project / FIXTURE_MEETING
+    meeting.write_text(meeting.read_text().replace("summary: Councillors",
+                                                   "summary: This week councillors", 1))
+    again = build(options_for(project))
+    assert again.findings == []
+    assert "copy the previous site" in again.stages, "the build started from the last one"
+    assert again.written <= 12 < again.pages + again.files, "only what the edit changes is written"
+    assert glossary.stat().st_mtime_ns == untouched, "an unchanged page is not rebuilt"
+    page = site / "meetings" / "testshire-2024-05-01-scrutiny" / "index.html"
+    assert "This week councillors" in page.read_text(encoding="utf-8")
+    (project / "build").rename(tmp_path / "old-build")  # a clean build of the same content
+    build(options_for(project, site=tmp_path / "clean"))
+    incremental, clean = _stable(snapshot(site)), _stable(snapshot(tmp_path / "clean"))
+    assert incremental.keys() == clean.keys()
+    assert [name for name in clean if clean[name][0] != incremental[name][0]] == []
+    assert _filter_words(site) == _filter_words(tmp_path / "clean")
+
+
 def _stable(files: dict[str, tuple[bytes, int]]) -> dict[str, tuple[bytes, int]]:
     """Leave out the three kinds of file Pagefind writes differently each time.
 

@@ -8,6 +8,7 @@ beside it (site_folder.py) and only replaces it once it is complete and read bac
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import logging
 import os
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from digest import site_folder
 from digest.errors import DigestError
-from digest.theme import write_theme_layer
+from digest.theme import page_skeleton, write_theme_layer
 from digest.timing import Stopwatch
 
 
@@ -97,15 +98,26 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, build_epoch: i
                 _run_mkdocs(config_file.resolve(), docs_dir.resolve(), site_dir.resolve(),
                             build_epoch, site_url, dirty=True)
             return
+        fingerprint = _fingerprint(config_file, site_url, build_epoch)
+        previous = _reusable_build(site_dir, fingerprint)
         build = site_folder.new_build(site_dir)
         try:
-            with clock.stage("MkDocs"):
-                _run_mkdocs(config_file.resolve(), docs_dir.resolve(), build, build_epoch,
-                            site_url)
+            if previous is None:
+                with clock.stage("MkDocs"):
+                    _run_mkdocs(config_file.resolve(), docs_dir.resolve(), build, build_epoch,
+                                site_url)
+            else:
+                with clock.stage("copy the previous site"):
+                    _copy_unchanged(previous, build, expected)
+                with clock.stage("MkDocs"):
+                    _run_mkdocs(config_file.resolve(), docs_dir.resolve(), build, build_epoch,
+                                site_url, dirty=True, published=True)
             with clock.stage("search index"):
                 index_for_search(build)
             with clock.stage("verify"):
                 verify_site(build, expected)
+            site_folder.write_manifest(build, {"fingerprint": fingerprint, "files": expected,
+                                               "built": _file_stamps(build)})
         except OSError as exc:
             shutil.rmtree(build, ignore_errors=True)
             raise PublishError([f"could not write the site: {exc.strerror or exc}"]) from exc
@@ -114,6 +126,67 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, build_epoch: i
             raise
         with clock.stage("swap"):
             site_folder.publish(build, site_dir)
+
+
+def _fingerprint(config_file: Path, site_url: str | None, build_epoch: int) -> str:
+    """Return what every page of a build depends on besides its own Markdown.
+
+    The site's configuration, our theme overrides, the installed MkDocs and Material, the page
+    skeleton, the address and the build date: if any of them changes, every page is rebuilt.
+    """
+    from importlib.metadata import version
+
+    hasher = hashlib.sha256()
+    overrides = config_file.resolve().parent / "overrides"
+    sources = [config_file.resolve(), *sorted(p for p in overrides.rglob("*") if p.is_file())]
+    for path in sources:
+        hasher.update(path.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for value in (version("mkdocs"), version("mkdocs-material"), page_skeleton(),
+                  site_url or "", str(build_epoch)):
+        hasher.update(value.encode() + b"\0")
+    return hasher.hexdigest()
+
+
+def _reusable_build(site_dir: Path, fingerprint: str) -> Path | None:
+    """Return the current build if the next one can start from it (same fingerprint)."""
+    current = site_folder.current_build(site_dir)
+    if current is None:
+        return None
+    manifest = site_folder.read_manifest(current)
+    return current if manifest.get("fingerprint") == fingerprint else None
+
+
+def _file_stamps(site: Path) -> dict[str, list[int]]:
+    """Return every file a build wrote, with its size and modification time."""
+    stamps = {}
+    for path in site.rglob("*"):
+        if path.is_file() and not path.is_relative_to(site / "pagefind"):
+            info = path.stat()
+            stamps[path.relative_to(site).as_posix()] = [info.st_size, info.st_mtime_ns]
+    return stamps
+
+
+def _copy_unchanged(previous: Path, build: Path, expected: list[str]) -> None:
+    """Copy into the new build the files the previous build wrote and nobody has touched since,
+    keeping their modification times; leave out the search index (rebuilt whole) and the pages
+    and files the site no longer has.
+
+    MkDocs then rebuilds only pages whose Markdown is newer than their copy: write_docs leaves
+    unchanged Markdown untouched, so an edit to one meeting rebuilds that meeting's pages.
+    """
+    manifest = site_folder.read_manifest(previous)
+    gone = {_built_path(relative) for relative in manifest.get("files", [])} - {
+        _built_path(relative) for relative in expected}
+    for relative, stamp in manifest.get("built", {}).items():
+        source = previous / relative
+        if relative in gone or relative == site_folder.MARKER or not source.is_file():
+            continue
+        info = source.stat()
+        if [info.st_size, info.st_mtime_ns] != stamp:
+            continue  # changed since it was built: let MkDocs write it again
+        target = build / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, target)
 
 
 def verify_site(site: Path, expected: list[str]) -> None:
@@ -165,8 +238,14 @@ def index_for_search(site: Path) -> None:
                             (result.stderr or result.stdout).splitlines()] or ["pagefind failed"])
 
 
+_DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
 def _run_mkdocs(config_file: Path, docs_dir: Path, out_dir: Path, build_epoch: int,
-                site_url: str | None, dirty: bool = False) -> None:
+                site_url: str | None, dirty: bool = False, published: bool = False) -> None:
+    """Run MkDocs. A dirty build rebuilds only changed pages; when its result is to be
+    ``published``, any warning but MkDocs' own note about dirty builds fails it, as strict
+    mode fails a full build."""
     # Imported here: MkDocs is heavy, and validation-only commands never need it.
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -186,6 +265,9 @@ def _run_mkdocs(config_file: Path, docs_dir: Path, out_dir: Path, build_epoch: i
             build(config, dirty=dirty)
         except (Abort, ConfigurationError) as exc:
             raise PublishError(problems or [str(exc)]) from exc
+    real = [problem for problem in problems if _DIRTY_WARNING not in problem]
+    if published and real:
+        raise PublishError(real)
 
 
 @contextmanager

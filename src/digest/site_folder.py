@@ -11,11 +11,13 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import json
 import os
 import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from digest.errors import DigestError, UsageError
 
@@ -104,6 +106,35 @@ def new_build(site_dir: Path) -> Path:
     return build
 
 
+def current_build(site_dir: Path) -> Path | None:
+    """Return the build the site points at, if it is one of ours."""
+    if not site_dir.is_symlink():
+        return None
+    target = site_dir.resolve()
+    if target.parent != builds_folder(site_dir).resolve() or not (target / MARKER).is_file():
+        return None
+    return target
+
+
+def _manifest_path(build: Path) -> Path:
+    # Beside the build, not in it: the manifest is for the next build, not for readers.
+    return build.parent / f"{build.name}.json"
+
+
+def write_manifest(build: Path, manifest: dict[str, object]) -> None:
+    """Record what a build was made from, for the next build to start from it."""
+    _manifest_path(build).write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
+
+
+def read_manifest(build: Path) -> dict[str, Any]:
+    """Return a build's manifest, or an empty one if it has none or it cannot be read."""
+    try:
+        found = json.loads(_manifest_path(build).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
 def publish(build: Path, site_dir: Path) -> None:
     """Point ``site_dir`` at ``build`` in one atomic rename, then remove older builds."""
     if site_dir.exists() and not site_dir.is_symlink():
@@ -124,7 +155,12 @@ def clean_up(site_dir: Path) -> None:
     current = site_dir.resolve() if site_dir.is_symlink() else None
     if folder.is_dir():
         for build in folder.iterdir():
-            if build.name.startswith(_BUILD_PREFIX) and build.resolve() != current:
+            if not build.name.startswith(_BUILD_PREFIX):
+                continue
+            if build.suffix == ".json":
+                if current is None or build.name != f"{current.name}.json":
+                    build.unlink(missing_ok=True)
+            elif build.resolve() != current:
                 shutil.rmtree(build, ignore_errors=True)
     # Staging folders left by earlier versions of the digest.
     for pattern in (f".{site_dir.name}-new-*", f".{site_dir.name}-old-*",
