@@ -76,10 +76,27 @@ def test_search_finds_a_meeting_by_a_word_from_its_summary(real_site: Path) -> N
         page.goto(base)
         page.fill("#digest-search-box", "convictions")
         page.keyboard.press("Enter")
-        page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+        page.wait_for_selector("#digest-search-results a", timeout=15000)
         links = [a.get_attribute("href") for a in page.query_selector_all(
-            ".pagefind-ui__result-link")]
+            "#digest-search-results a")]
         assert "/meetings/walsall-2024-04-16-childrens-services-scrutiny/" in links
         page.goto(base + "search/?q=councillors")
-        page.wait_for_selector(".pagefind-ui__filter-panel", timeout=15000)
-        assert "Walsall Council" in (page.text_content(".pagefind-ui__filter-panel") or "")
+        page.wait_for_selector("#digest-search-results a", timeout=15000)
+        page.click("#digest-search-filters summary")
+        page.wait_for_selector(".digest-filter", timeout=15000)
+        assert "Walsall Council" in (page.text_content("#digest-filter-panel") or "")
+
+
+def test_search_fetches_no_filter_index_until_a_reader_opens_the_filters(
+        real_site: Path) -> None:
+    with audit.serve(real_site) as base, audit.chromium() as browser:
+        page = browser.new_page(viewport={"width": 390, "height": 900})
+        fetched: list[str] = []
+        page.on("response", lambda response: fetched.append(response.url))
+        page.goto(base + "search/?q=neglect")
+        page.wait_for_selector("#digest-search-results a", timeout=15000)
+        assert not [url for url in fetched if "/pagefind/filter/" in url]
+        assert not [url for url in fetched if "pagefind-ui" in url]
+        page.click("#digest-search-filters summary")
+        page.wait_for_selector(".digest-filter", timeout=15000)
+        assert [url for url in fetched if "/pagefind/filter/" in url]

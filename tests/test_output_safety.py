@@ -51,12 +51,15 @@ def test_search_filter_labels_show_their_text_and_run_nothing(project: Path) -> 
     with audit.serve(project / "site") as base, audit.chromium() as browser:
         page = browser.new_page()
         page.goto(base + "search/?q=neglect")
-        page.wait_for_selector(".pagefind-ui__filter-panel", timeout=15000)
-        page.click(".pagefind-ui__filter-panel summary >> nth=0")
+        page.wait_for_selector("#digest-search-results a", timeout=15000)
+        page.click("#digest-search-filters summary")
+        page.wait_for_selector(".digest-filter", timeout=15000)
         labels = [(label.text_content() or "").rsplit(" (", 1)[0] for label in
-                  page.query_selector_all(".pagefind-ui__filter-label")]
+                  page.query_selector_all(".digest-filter label")]
         assert odd in labels and 'Neglect & "care"' in labels, labels
-        assert page.query_selector_all(".pagefind-ui__filter-panel *[onerror]") == []
+        assert page.query_selector_all("#digest-filter-panel *[onerror]") == []
+        titles = [a.text_content() for a in page.query_selector_all("#digest-search-results a")]
+        assert titles and page.query_selector_all("#digest-search-results *[onerror]") == []
 
 
 def test_csv_cells_never_start_a_formula(project: Path) -> None:
