@@ -31,6 +31,7 @@ _NUMBER = re.compile(
     r"(?:(?P<ordinal>st|nd|rd|th)\b|\s?(?P<scale>k|m|mn|bn|thousand|million|billion)\b"
     r"|(?P<percent>\s?%|\s?per\s?cent\b))?(?![\w])", re.I)
 _SHORT_SPAN = re.compile(r"(?<![\d/])(\d\d)\s?[-/]\s?(\d\d)(?![\d/])")
+_DIGIT = re.compile(r"\d")
 _ANY_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 # Numbers people write in words, zero to nineteen (their place in the tuple is their value).
 NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
@@ -54,12 +55,14 @@ class Fact:
 
 def facts_in(text: str) -> list[Fact]:
     """Return every date, period, amount and number written in figures in the text."""
+    if not _DIGIT.search(text):
+        return []  # every fact here is written with a digit; most texts have none
     found: list[Fact] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text) + 1)  # characters already part of a fact
 
     def add(start: int, end: int, keys: tuple[Key, ...]) -> None:
-        if not any(start < e and s < end for s, e in taken):
-            taken.append((start, end))
+        if not any(taken[start:end]):
+            taken[start:end] = b"\x01" * (end - start)
             found.append(Fact(text[start:end].strip(), keys, start))
 
     for date in find_dates(text):

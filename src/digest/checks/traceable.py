@@ -73,6 +73,8 @@ def check(content: Content, settings: Settings) -> Iterator[Finding]:
 
 def _unsupported(text: Text, facts: list[Fact], papers: Path, paper: str,
                  lines: tuple[int, int], level: Level | None = None) -> Iterator[Finding]:
+    if not facts:
+        return  # nothing to look for: the cited lines need not be read
     known = _support(cited(papers, paper, lines))
     exact = bool(EXACT.intersection(str(part) for part in text.loc))
     for fact in facts:
