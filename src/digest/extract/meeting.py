@@ -87,6 +87,10 @@ _COMMITTEE_WORDS = re.compile(r"\b(committee|sub-committee|panel|board|cabinet|f
 
 def _tidy_body(name: str) -> str:
     name = re.sub(r"^(?:minutes of (?:the )?|meeting of (?:the )?)", "", name.strip(), flags=re.I)
+    # 'Children's Services Scrutiny Committee - Tuesday, 16th April, 2024 6.00 pm': the body,
+    # then the meeting's date, as committee systems title their meeting pages.
+    name = re.sub(r"\s+[-–]\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*$", "", name,
+                  flags=re.I)
     return " ".join(name.replace("\t", " ").split()).strip(" *")
 
 
