@@ -4,7 +4,8 @@ For each size it generates a corpus (benchmarks/generate_corpus.py), builds it i
 process (so peak memory is that build's own), and reports per stage: load and validate,
 checks, render, exports, MkDocs, the search index, and the whole build; then peak memory, site
 size, median bytes per page, bytes a browser fetches for a one-word search, and the time a
-preview takes to rebuild after one meeting file is saved.
+preview and site/ take to rebuild after one meeting file is saved, CPU seconds, and plain
+`mkdocs build` on the same Markdown in the same run, as a yardstick.
 
     python benchmarks/benchmark.py [--sizes 1 10 50 150] [--incremental-up-to 50]
 """
@@ -43,8 +44,23 @@ started = time.perf_counter()
 result = build(BuildOptions())
 total = time.perf_counter() - started
 errors = [f.format() for f in result.findings if f.level == "error"]
-report = {{"stages": result.stages, "total": total, "pages": result.pages, "errors": errors}}
+usage = resource.getrusage(resource.RUSAGE_SELF)
+report = {{"stages": result.stages, "total": total, "pages": result.pages, "errors": errors,
+          "cpu": usage.ru_utime + usage.ru_stime}}
+# Plain MkDocs on the same Markdown, same configuration, in the same run: the yardstick.
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+plain = load_config("mkdocs.yml", docs_dir="build/docs", site_dir="build/plain-site")
+started = time.perf_counter()
+mkdocs_build(plain)
+report["plain MkDocs"] = time.perf_counter() - started
 if {incremental!r}:
+    meeting = sorted(Path("content/meetings").glob("*/*.yaml"))[0]
+    meeting.write_text(meeting.read_text().replace("summary: Councillors looked at",
+                                                   "summary: Councillors this week looked at", 1))
+    started = time.perf_counter()
+    again = build(BuildOptions())
+    report["site rebuild after one edit"] = time.perf_counter() - started
     preview = BuildOptions(docs_dir=Path("build/preview-docs"),
                            site_dir=Path("build/preview-site"), in_place=True)
     build(preview)
@@ -66,19 +82,37 @@ print(json.dumps(report))
     return dict(json.loads(completed.stdout.strip().splitlines()[-1]))
 
 
-def search_bytes(site: Path, word: str) -> int:
-    """Return the bytes a browser fetches from Pagefind to search for one word."""
+def search_bytes(site: Path, word: str, then: str = "exploitation") -> tuple[int, int]:
+    """Return the gzip bytes a browser fetches to open the search page and search for one word
+    (page, styles, scripts and index included), then for a second word on the same page.
+
+    Pagefind's index files are already gzipped; everything else is counted as a web server
+    sends it, gzipped.
+    """
+    import gzip
+
     from digest import audit
 
     fetched: list[int] = []
+
+    def count(response: Any) -> None:
+        body = response.body()
+        fetched.append(len(body) if body[:2] == b"\x1f\x8b" else len(gzip.compress(body)))
+
     with audit.serve(site) as base, audit.chromium() as browser:
         page = browser.new_page()
-        page.on("response", lambda r: fetched.append(len(r.body()))
-                if "/pagefind/" in r.url else None)
+        page.on("response", count)
         page.goto(base + f"search/?q={word}")
-        page.wait_for_selector(".pagefind-ui__result-link", timeout=60000)
+        page.wait_for_selector("#digest-search-results a", timeout=60000)
         page.wait_for_timeout(500)
-    return sum(fetched)
+        first = sum(fetched)
+        fetched.clear()
+        page.fill("#digest-search-input", then)
+        page.click("#digest-search-form button")
+        page.wait_for_function(
+            f"document.getElementById('digest-search-status').textContent.endsWith('{then}')")
+        page.wait_for_timeout(500)
+    return first, sum(fetched)
 
 
 def site_size(site: Path) -> int:
@@ -106,7 +140,8 @@ def run(size: int, incremental: bool) -> dict[str, Any]:
     report["median page KB"] = statistics.median(weights) / 1024
     report["median HTML KB"] = statistics.median(
         html.stat().st_size for html in site.rglob("*.html")) / 1024
-    report["search KB"] = search_bytes(site, SEARCH_WORD) / 1024
+    first, later = search_bytes(site, SEARCH_WORD)
+    report["search KB"], report["next search KB"] = first / 1024, later / 1024
     return report
 
 
@@ -119,6 +154,10 @@ def print_table(reports: dict[int, dict[str, Any]]) -> None:
         *[(f"{stage} (s)", lambda r, s=stage: r["stages"].get(s, 0.0)) for stage in
           (*OURS, "MkDocs", "search index", "swap")],
         ("whole build (s)", lambda r: r["total"]),
+        ("whole build, CPU (s)", lambda r: r.get("cpu")),
+        ("plain MkDocs, same Markdown (s)", lambda r: r.get("plain MkDocs")),
+        ("whole build / plain MkDocs", lambda r: r["total"] / r["plain MkDocs"]
+         if r.get("plain MkDocs") else None),
         ("our stages, share of build (%)",
          lambda r: 100 * sum(r["stages"].get(s, 0.0) for s in OURS) / r["total"]),
         ("ms per page", lambda r: 1000 * r["total"] / r["pages"]),
@@ -126,7 +165,9 @@ def print_table(reports: dict[int, dict[str, Any]]) -> None:
         ("site size (MB)", lambda r: r["site MB"]),
         ("median page, HTML+CSS+JS (KB)", lambda r: r["median page KB"]),
         ("median page, HTML only (KB)", lambda r: r["median HTML KB"]),
-        (f"search for '{SEARCH_WORD}' (KB)", lambda r: r["search KB"]),
+        (f"first search, '{SEARCH_WORD}', gzip (KB)", lambda r: r["search KB"]),
+        ("next search, gzip (KB)", lambda r: r.get("next search KB")),
+        ("site/ rebuild after an edit (s)", lambda r: r.get("site rebuild after one edit")),
         ("preview rebuild after an edit (s)", lambda r: r.get("rebuild after one edit")),
     ]
     for name, value in rows:
