@@ -101,8 +101,11 @@ class ProgressGroup:
 
 
 # What a parent reads for each stage. Not reporting progress is itself a finding about the council.
-STATUS_ORDER = [("done", "Done"), ("in progress", "Under way"), ("open", "Not done yet"),
-                ("dropped", "Dropped"), (None, "Not reported: the papers do not say")]
+PROGRESS_WORDS: dict[str | None, str] = {
+    "done": "Done", "in progress": "Under way", "open": "Not done yet", "dropped": "Dropped",
+    None: "The papers do not say"}
+STATUS_ORDER = [(status, words if status else "Not reported: the papers do not say")
+                for status, words in PROGRESS_WORDS.items()]
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from markupsafe import Markup
 from digest.charts import bar_chart
 from digest.explain import Explainer
 from digest.model import Authority, GlossaryTerm
+from digest.plan import PROGRESS_WORDS
 from digest.render_text import (
     amount,
     escape_markdown,
@@ -125,6 +126,7 @@ def make_environment(templates_dir: Path) -> Environment:
         lower_first=lower_first, amount=amount,
     )
     env.globals.update(front_matter=front_matter, bar_chart=bar_chart, tel=tel,
+                       progress_words=PROGRESS_WORDS,
                        search_filters=search_filters,
                        event_jsonld=event_jsonld, report_jsonld=report_jsonld)
     return env
