@@ -67,6 +67,11 @@ def blocks(markdown: str) -> list[tuple[str, object]]:
     return result
 
 
+def _indented(line: str) -> tuple[int, str]:
+    """Return how deep a Markdown line is indented (a nested list: 0 to 3) and its text."""
+    return min(3, (len(line) - len(line.lstrip(" "))) // 2), line.lstrip(" ")
+
+
 def to_fodt(markdown: str) -> str:
     """Return a flat OpenDocument text of the paper, as a word processor would hold it."""
     body = []
@@ -86,10 +91,9 @@ def to_fodt(markdown: str) -> str:
             body.append(f'<table:table><table:table-column table:number-columns-repeated='
                         f'"{width}"/>{cells}</table:table>')
         else:
-            line = str(value)
-            depth = min(3, (len(line) - len(line.lstrip(" "))) // 2)  # a nested list's indent
+            depth, line = _indented(str(value))
             style = f' text:style-name="Indent{depth}"' if depth else ""
-            body.append(f"<text:p{style}>{_odt_runs(line.lstrip(' '))}</text:p>")
+            body.append(f"<text:p{style}>{_odt_runs(line)}</text:p>")
     return _FODT.format(body="\n".join(body))
 
 
@@ -140,10 +144,9 @@ def to_html(markdown: str) -> str:
                 "<tr>" + "".join(f"<td>{_html_runs(cell)}</td>" for cell in row) + "</tr>"
                 for row in rows) + "</table>")
         else:
-            line = str(value)
-            depth = min(3, (len(line) - len(line.lstrip(" "))) // 2)  # a nested list's indent
+            depth, line = _indented(str(value))
             style = f' style="margin-left:{2 * depth}em"' if depth else ""
-            body.append(f"<p{style}>{_html_runs(line.lstrip(' '))}</p>")
+            body.append(f"<p{style}>{_html_runs(line)}</p>")
     return ("<!doctype html><html lang='en-GB'><head><meta charset='utf-8'><style>"
             "body{font-family:sans-serif;font-size:11pt} p{white-space:pre-wrap;tab-size:6}"
             "td{border:1px solid #999;padding:2px 4px;vertical-align:top}"
