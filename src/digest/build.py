@@ -55,8 +55,13 @@ class TemplateProblem(DigestError):
 
 
 def check_content(content_dir: Path, include_drafts: bool = False, strict: bool = False,
-                  stopwatch: Stopwatch | None = None) -> tuple[Content, list[Finding]]:
-    """Load, validate and check content; with ``strict``, warnings count as errors."""
+                  stopwatch: Stopwatch | None = None,
+                  cache_file: Path | None = None) -> tuple[Content, list[Finding]]:
+    """Load, validate and check content; with ``strict``, warnings count as errors.
+
+    ``cache_file`` keeps each record's findings for the next run (builds and previews use it;
+    ``digest check`` checks everything afresh).
+    """
     clock = stopwatch or Stopwatch()
     with clock.stage("load and validate"):
         content, findings = load_and_validate(content_dir)
@@ -66,7 +71,7 @@ def check_content(content_dir: Path, include_drafts: bool = False, strict: bool 
         return content, findings
     visible = publishable(content, include_drafts=include_drafts)
     with clock.stage("checks"):
-        found = run_checks(visible, config)
+        found = run_checks(visible, config, cache_file)
     # A preview shows drafts on this machine only (they are never published), so problems in
     # drafts are shown as warnings there, to be fixed before approval; approved records keep
     # their errors.
@@ -85,8 +90,10 @@ def build(options: BuildOptions) -> BuildResult:
     """
     _refuse_unsafe_outputs(options)
     clock = Stopwatch()
-    visible, findings = check_content(options.content_dir, options.include_drafts,
-                                      options.strict, clock)
+    visible, findings = check_content(
+        options.content_dir, options.include_drafts, options.strict, clock,
+        cache_file=options.docs_dir.parent / ("check-cache-drafts.json" if options.include_drafts
+                                              else "check-cache.json"))
     if not has_errors(findings) and not options.allow_empty and not (
             visible.authorities or visible.meetings or visible.reviews):
         findings.append(Finding(

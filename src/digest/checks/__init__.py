@@ -17,6 +17,7 @@ from types import ModuleType
 from digest.checks import (
     acronyms,
     address,
+    cache,
     case_code,
     date_of_birth,
     email,
@@ -48,10 +49,16 @@ RULE_IDS = {rule.ID: rule for rule in RULES}
 CONFIG_FILE = "checks.yaml"
 
 
-def run_checks(content: Content, config: dict[str, RuleSettings] | None = None) -> list[Finding]:
-    """Run every rule; drop findings that an allowance accepts; report unneeded allowances."""
+def run_checks(content: Content, config: dict[str, RuleSettings] | None = None,
+               cache_file: Path | None = None) -> list[Finding]:
+    """Run every rule; drop findings that an allowance accepts; report unneeded allowances.
+
+    With ``cache_file``, records unchanged since the last run keep their findings from it and
+    only changed records (and the shared files) are checked again (checks/cache.py).
+    """
     settings = {rule.ID: (config or {}).get(rule.ID) or rule.Settings() for rule in RULES}
-    raw = [found for rule in RULES for found in rule.check(content, settings[rule.ID])]
+    raw = _raw_findings(content, settings) if cache_file is None else _cached_findings(
+        content, settings, cache_file)
     allowances = _allowances(content)
     used: set[tuple[str, int]] = set()
     kept = []
@@ -65,6 +72,38 @@ def run_checks(content: Content, config: dict[str, RuleSettings] | None = None) 
             used.add((found.path, match))
     kept.extend(_allowance_problems(allowances, used))
     return sorted(set(kept))
+
+
+def _raw_findings(content: Content, settings: dict[str, RuleSettings]) -> list[Finding]:
+    return [found for rule in RULES for found in rule.check(content, settings[rule.ID])]
+
+
+def _cached_findings(content: Content, settings: dict[str, RuleSettings],
+                     cache_file: Path) -> list[Finding]:
+    shared = cache.shared_fingerprint(content, settings)
+    stored = cache.load(cache_file, shared)
+    keys = {id(entry): cache.record_fingerprint(entry) for entry in content.entries}
+    fresh = [entry for entry in content.entries
+             if entry.kind.name in cache.SHARED_KINDS or keys[id(entry)] not in stored]
+    fresh_ids = {id(entry) for entry in fresh}
+    checked = Content(fresh, content.papers, content.papers_dir)
+    found = _raw_findings(checked, settings) if fresh else []
+    by_path: dict[str, list[Finding]] = {}
+    for finding in found:
+        by_path.setdefault(finding.path, []).append(finding)
+    records: dict[str, list[Finding]] = {}
+    raw = list(found)
+    for entry in content.entries:
+        key = keys[id(entry)]
+        if entry.kind.name in cache.SHARED_KINDS:
+            continue
+        if id(entry) not in fresh_ids:
+            records[key] = cache.findings_from(stored[key])
+            raw += records[key]
+        else:
+            records[key] = by_path.get(entry.document.path, [])
+    cache.save(cache_file, shared, records)
+    return raw
 
 
 def load_config(content_dir: Path) -> tuple[dict[str, RuleSettings], list[Finding]]:

@@ -1,0 +1,63 @@
+"""Checks kept between builds: after any edit, the cached findings are exactly a fresh run's."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from digest.checks import run_checks
+from digest.plan import publishable
+from digest.validate import load_and_validate
+
+from .conftest import FIXTURE_CONTENT
+
+MEETING = Path("meetings") / "testshire" / "2024-05-01-scrutiny.yaml"
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+PLANT = ("summary: Councillors", "summary: Ring 07700 900123. Councillors")
+EDITS: list[tuple[str, bool, Callable[[Path], None]]] = [
+    ("a phone number planted in one meeting", False,
+     lambda c: _replace(c / MEETING, *PLANT)),
+    ("a comment that moves the line of a finding", True,
+     lambda c: (c / MEETING).write_text("# a note\n# another\n" + (c / MEETING).read_text())),
+    ("a glossary term removed, which every record is checked against", False,
+     lambda c: _replace(c / "glossary.yaml", "term: MASH", "term: MASHX")),
+    ("a paper the meeting cites, changed", False,
+     lambda c: _replace(c / "papers" / "testshire-2024-05-01-minutes.md", "helped 1,200",
+                        "helped 1,300")),
+]
+
+
+@pytest.mark.parametrize(("planted", "edit"), [(planted, edit) for _, planted, edit in EDITS],
+                         ids=[name for name, _, _ in EDITS])
+def test_after_an_edit_the_cached_findings_are_a_fresh_runs(
+        tmp_path: Path, planted: bool, edit: Callable[[Path], None]) -> None:
+    content_dir = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, content_dir)
+    if planted:
+        _replace(content_dir / MEETING, *PLANT)
+    cache_file = tmp_path / "check-cache.json"
+
+    def findings(cached: bool) -> list[str]:
+        content, problems = load_and_validate(content_dir)
+        assert problems == []
+        visible = publishable(content)
+        return [f.format() for f in run_checks(visible, cache_file=cache_file if cached
+                                               else None)]
+
+    before = findings(cached=True)  # the cache is filled
+    assert before == findings(cached=False)
+    edit(content_dir)
+    fresh = findings(cached=False)
+    assert fresh != before, "the edit changes what the checks find"
+    assert findings(cached=True) == fresh
+    assert findings(cached=True) == fresh  # and read back once more
