@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from digest.model import Content, Entry
 # Kinds every record is checked against: always re-checked, and part of the shared fingerprint.
 SHARED_KINDS = {"authority", "glossary", "topics"}
 _CODE = Path(__file__).resolve().parent.parent  # the digest package: rules, model, facts
+_RULE_LIBRARIES = ("names-dataset", "phonenumbers", "textstat", "pydantic")
 
 
 def shared_fingerprint(content: Content, settings: dict[str, Any]) -> str:
@@ -28,6 +30,8 @@ def shared_fingerprint(content: Content, settings: dict[str, Any]) -> str:
     hasher = hashlib.sha256()
     for source in sorted(_CODE.rglob("*.py")):
         hasher.update(source.read_bytes())
+    for package in _RULE_LIBRARIES:  # the name lists and phone ranges the rules rely on
+        hasher.update(f"{package}={version(package)}".encode())
     hasher.update(repr(sorted((key, repr(value)) for key, value in settings.items())).encode())
     for entry in content.entries:
         if entry.kind.name in SHARED_KINDS:
