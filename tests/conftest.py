@@ -6,6 +6,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -87,3 +88,19 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
+
+
+def replace_once(file: Path, old: str, new: str) -> None:
+    """Change the first ``old`` in a content file to ``new``, failing if it is not there."""
+    text = file.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {file}"
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def tab_through(page: Any, presses: int, describe: str) -> list[str]:
+    """Press Tab ``presses`` times; return what the JavaScript ``describe`` says of each stop."""
+    reached = []
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate(describe))
+    return reached

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from digest import audit
 
-from .conftest import browser_needed
+from .conftest import browser_needed, tab_through
 
 pytestmark = browser_needed
 
@@ -30,14 +30,11 @@ def test_keyboard_reaches_skip_link_search_and_navigation(real_site: Path) -> No
         page.goto(base)
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.classList.contains('md-skip')")
-        reached = []
-        for _ in range(25):
-            page.keyboard.press("Tab")
-            reached.append(page.evaluate(
-                "(() => { const e = document.activeElement;"
-                " return e.closest('.digest-search') ? 'search'"
-                " : e.closest('.md-nav--primary') ? 'navigation:' + e.textContent.trim()"
-                " : e.tagName; })()"))
+        reached = tab_through(page, 25,
+            "(() => { const e = document.activeElement;"
+            " return e.closest('.digest-search') ? 'search'"
+            " : e.closest('.md-nav--primary') ? 'navigation:' + e.textContent.trim()"
+            " : e.tagName; })()")
         assert "search" in reached
         assert "navigation:Areas" in reached
 

@@ -12,27 +12,21 @@ from digest.checks import run_checks
 from digest.plan import publishable
 from digest.validate import load_and_validate
 
-from .conftest import FIXTURE_CONTENT
+from .conftest import FIXTURE_CONTENT, replace_once
 
 MEETING = Path("meetings") / "testshire" / "2024-05-01-scrutiny.yaml"
-
-
-def _replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 PLANT = ("summary: Councillors", "summary: Ring 07700 900123. Councillors")
 EDITS: list[tuple[str, bool, Callable[[Path], None]]] = [
     ("a phone number planted in one meeting", False,
-     lambda c: _replace(c / MEETING, *PLANT)),
+     lambda c: replace_once(c / MEETING, *PLANT)),
     ("a comment that moves the line of a finding", True,
      lambda c: (c / MEETING).write_text("# a note\n# another\n" + (c / MEETING).read_text())),
     ("a glossary term removed, which every record is checked against", False,
-     lambda c: _replace(c / "glossary.yaml", "term: MASH", "term: MASHX")),
+     lambda c: replace_once(c / "glossary.yaml", "term: MASH", "term: MASHX")),
     ("a paper the meeting cites, changed", False,
-     lambda c: _replace(c / "papers" / "testshire-2024-05-01-minutes.md", "helped 1,200",
+     lambda c: replace_once(c / "papers" / "testshire-2024-05-01-minutes.md", "helped 1,200",
                         "helped 1,300")),
 ]
 
@@ -44,7 +38,7 @@ def test_after_an_edit_the_cached_findings_are_a_fresh_runs(
     content_dir = tmp_path / "content"
     shutil.copytree(FIXTURE_CONTENT, content_dir)
     if planted:
-        _replace(content_dir / MEETING, *PLANT)
+        replace_once(content_dir / MEETING, *PLANT)
     cache_file = tmp_path / "check-cache.json"
 
     def findings(cached: bool) -> list[str]:

