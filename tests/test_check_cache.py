@@ -55,3 +55,28 @@ def test_after_an_edit_the_cached_findings_are_a_fresh_runs(
     assert fresh != before, "the edit changes what the checks find"
     assert findings(cached=True) == fresh
     assert findings(cached=True) == fresh  # and read back once more
+
+
+def test_cached_parses_give_a_fresh_runs_content_and_errors(tmp_path: Path) -> None:
+    """A comms officer's edit, a new mistake and a damaged cache: each reads as a fresh load."""
+    content_dir = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, content_dir)
+    cache_file = tmp_path / "parse-cache.pickle"
+
+    def loaded(cached: bool) -> tuple[list[object], list[str]]:
+        content, problems = load_and_validate(content_dir, cache_file if cached else None)
+        return ([(e.document.path, e.record, sorted(e.document.lines.items()))
+                 for e in content.entries], [p.format() for p in problems])
+
+    assert loaded(cached=True) == loaded(cached=False)
+    assert cache_file.stat().st_size > 0
+    replace_once(content_dir / MEETING, "summary: Councillors", "summary: This week councillors")
+    edited = loaded(cached=True)
+    assert edited == loaded(cached=False)
+    assert any("This week councillors" in repr(record) for _, record, _ in edited[0])
+    replace_once(content_dir / MEETING, "date: 2024-05-01", "date: 2024-05-01\ndate: 2024-05-02")
+    broken = loaded(cached=True)
+    assert broken == loaded(cached=False)
+    assert any("date" in problem and ".yaml:" in problem for problem in broken[1])
+    cache_file.write_bytes(b"not a pickle")
+    assert loaded(cached=True) == loaded(cached=False)

@@ -56,22 +56,25 @@ class TemplateProblem(DigestError):
 
 def check_content(content_dir: Path, include_drafts: bool = False, strict: bool = False,
                   stopwatch: Stopwatch | None = None,
-                  cache_file: Path | None = None) -> tuple[Content, list[Finding]]:
+                  cache_dir: Path | None = None) -> tuple[Content, list[Finding]]:
     """Load, validate and check content; with ``strict``, warnings count as errors.
 
-    ``cache_file`` keeps each record's findings for the next run (builds and previews use it;
-    ``digest check`` checks everything afresh).
+    ``cache_dir`` keeps each file's parse and each record's findings for the next run (builds
+    and previews use it; ``digest check`` reads and checks everything afresh).
     """
     clock = stopwatch or Stopwatch()
     with clock.stage("load and validate"):
-        content, findings = load_and_validate(content_dir)
+        content, findings = load_and_validate(
+            content_dir, cache_dir / "parse-cache.pickle" if cache_dir else None)
         config, config_findings = load_config(content_dir)
     findings += config_findings
     if has_errors(findings):
         return content, findings
     visible = publishable(content, include_drafts=include_drafts)
     with clock.stage("checks"):
-        found = run_checks(visible, config, cache_file)
+        found = run_checks(visible, config, cache_dir / (
+            "check-cache-drafts.json" if include_drafts else "check-cache.json")
+            if cache_dir else None)
     # A preview shows drafts on this machine only (they are never published), so problems in
     # drafts are shown as warnings there, to be fixed before approval; approved records keep
     # their errors.
@@ -92,8 +95,7 @@ def build(options: BuildOptions) -> BuildResult:
     clock = Stopwatch()
     visible, findings = check_content(
         options.content_dir, options.include_drafts, options.strict, clock,
-        cache_file=options.docs_dir.parent / ("check-cache-drafts.json" if options.include_drafts
-                                              else "check-cache.json"))
+        cache_dir=options.docs_dir.parent)
     if not has_errors(findings) and not options.allow_empty and not (
             visible.authorities or visible.meetings or visible.reviews):
         findings.append(Finding(

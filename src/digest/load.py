@@ -16,6 +16,7 @@ import yaml
 
 from digest.findings import Finding
 from digest.model import KINDS, Loc
+from digest.parse_cache import ParseCache
 
 # Read by other parts of the digest (the checks' settings), so not reported as misplaced.
 SETTINGS_FILES = {"checks.yaml"}
@@ -67,8 +68,12 @@ def load_text(text: str, path: str, kind: str) -> tuple[RawDocument | None, list
 MAX_FILE_BYTES = 5_000_000  # the largest real record is about 40 KB
 
 
-def load_file(file: Path, display: str, kind: str) -> tuple[RawDocument | None, list[Finding]]:
-    """Read and parse one content file; a file that cannot be read is a finding, not a crash."""
+def load_file(file: Path, display: str, kind: str,
+              cache: ParseCache | None = None) -> tuple[RawDocument | None, list[Finding]]:
+    """Read and parse one content file; a file that cannot be read is a finding, not a crash.
+
+    With ``cache``, a file whose bytes are unchanged since the last run is not parsed again.
+    """
     problem = _not_a_plain_file(file)
     if problem:
         return None, [Finding(display, 1, "", problem,
@@ -83,7 +88,9 @@ def load_file(file: Path, display: str, kind: str) -> tuple[RawDocument | None, 
         line = data.count(b"\n", 0, exc.start) + 1
         return None, [Finding(display, line, "", f"the file is not UTF-8 text ({exc.reason})",
                               hint="save it again as UTF-8 in your editor")]
-    return load_text(text, display, kind)
+    if cache is None:
+        return load_text(text, display, kind)
+    return cache.parsed(display, kind, data, lambda: load_text(text, display, kind))
 
 
 def _not_a_plain_file(file: Path) -> str | None:
@@ -123,15 +130,21 @@ def discover(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Finding]]:
     return sorted(known.items()), findings
 
 
-def load_content(content_dir: Path) -> tuple[list[RawDocument], list[Finding]]:
-    """Load every content file under ``content_dir``; report every problem, not just the first."""
+def load_content(content_dir: Path,
+                 cache_file: Path | None = None) -> tuple[list[RawDocument], list[Finding]]:
+    """Load every content file under ``content_dir``; report every problem, not just the first.
+
+    ``cache_file`` keeps each file's parse for the next run (parse_cache.py).
+    """
     files, findings = discover(content_dir)
+    cache = ParseCache(cache_file)
     documents = []
     for file, kind in files:
-        document, problems = load_file(file, _display(file, content_dir), kind)
+        document, problems = load_file(file, _display(file, content_dir), kind, cache)
         findings.extend(problems)
         if document is not None:
             documents.append(document)
+    cache.save()
     return documents, findings
 
 

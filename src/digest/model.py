@@ -12,7 +12,7 @@ import functools
 import math
 import re
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, get_args, get_origin
@@ -703,37 +703,54 @@ def published_strings(record: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, s
 
     Withheld parts (exempt items) are skipped whole; so are internal fields.
     """
-    for name, info in type(record).model_fields.items():
-        value = getattr(record, name)
-        yield from _values(value, info.annotation, tuple(info.metadata), (*loc, name))
+    for name, walk in _field_walkers(type(record)):
+        yield from walk(getattr(record, name), (*loc, name))
 
 
-def _values(value: Any, annotation: Any, metadata: tuple[Any, ...],
-            loc: Loc) -> Iterator[tuple[Loc, str, Role]]:
-    if value is None:
-        return
-    if isinstance(value, Strict):
-        if not value.withheld:
-            yield from published_strings(value, loc)
-        return
+_Walker = Callable[[Any, Loc], Iterator[tuple[Loc, str, Role]]]
+
+
+@functools.cache
+def _field_walkers(model: type[BaseModel]) -> tuple[tuple[str, _Walker], ...]:
+    """Return, for each field of a model, a walker made once from its type.
+
+    Every check, page and export walks every record this way, so the types are read once per
+    model rather than once per value (a national corpus has millions of values).
+    """
+    return tuple((name, _walker(info.annotation, tuple(info.metadata)))
+                 for name, info in model.model_fields.items())
+
+
+def _walker(annotation: Any, metadata: tuple[Any, ...]) -> _Walker:
+    """Return a walker for values of one declared type (with its Annotated metadata)."""
     origin = get_origin(annotation)
     if origin is Annotated:
         inner, *extra = get_args(annotation)
-        yield from _values(value, inner, (*metadata, *extra), loc)
-    elif origin in (Union, types.UnionType):
+        return _walker(inner, (*metadata, *extra))
+    if origin in (Union, types.UnionType):
         arg = next((a for a in get_args(annotation) if a is not type(None)), None)
-        yield from _values(value, arg, metadata, loc)
-    elif isinstance(value, (list, tuple)) and origin in (list, tuple):
-        item_type = get_args(annotation)[0]
-        for i, item in enumerate(value):
-            yield from _values(item, item_type, (), (*loc, i))
-    elif isinstance(value, dict):
-        key_type = get_args(annotation)[0]
-        role = role_of(key_type)
-        if role is not None and role.published:
+        return _walker(arg, metadata)
+    items = _walker(get_args(annotation)[0], ()) if origin in (list, tuple) else None
+    key_role = _if_published(role_of(get_args(annotation)[0])) if origin is dict else None
+    role = _if_published(role_of(None, metadata))
+
+    def walk(value: Any, loc: Loc) -> Iterator[tuple[Loc, str, Role]]:
+        if value is None:
+            return
+        if isinstance(value, Strict):
+            if not value.withheld:
+                yield from published_strings(value, loc)
+        elif isinstance(value, (list, tuple)) and items is not None:
+            for i, item in enumerate(value):
+                yield from items(item, (*loc, i))
+        elif isinstance(value, dict) and key_role is not None:
             for key in value:
-                yield (*loc, key), key, role
-    elif isinstance(value, str):
-        role = role_of(None, metadata)
-        if role is not None and role.published:
+                yield (*loc, key), key, key_role
+        elif isinstance(value, str) and role is not None:
             yield loc, value, role
+
+    return walk
+
+
+def _if_published(role: Role | None) -> Role | None:
+    return role if role is not None and role.published else None

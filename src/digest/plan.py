@@ -252,10 +252,11 @@ def plan_site(content: Content, readability: Readability | None = None) -> list[
             "topic": topic, "entries": entries[:MAX_LISTED], "total": len(entries),
             "feed": Markup(topic_feed_path(topic.id)),
         }))
+    addresses = _paper_urls(content)
     for paper, uses in sorted(sources.items()):
         pages.append(Page(source_path(paper), "source.md.j2", {
             "paper": paper, "uses": uses, "name": names.get(paper, paper),
-            "url": _paper_url(paper, content),
+            "url": addresses.get(paper),
         }))
     return pages
 
@@ -299,11 +300,15 @@ def _meeting_views(content: Content) -> list[MeetingView]:
     return sorted(views, key=lambda v: (v.meeting.date, v.meeting.id), reverse=True)
 
 
-def _paper_url(paper: str, content: Content) -> str | None:
-    """Return the council's published copy of a paper, if any record gives its address."""
+def _paper_urls(content: Content) -> dict[str, str]:
+    """Return the council's published copy of each paper whose address a record gives (the
+    first record to give one, meetings before reviews)."""
+    addresses: dict[str, str] = {}
     sources = [m.source for m in content.meetings] + [r.source for r in content.reviews]
-    return next((source.url for source in sources
-                 if source and source.paper == paper and source.url), None)
+    for source in sources:
+        if source and source.url:
+            addresses.setdefault(source.paper, source.url)
+    return addresses
 
 
 def _sorted_reviews(reviews: list[Review]) -> list[Review]:

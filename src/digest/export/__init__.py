@@ -11,7 +11,7 @@ import json
 from collections import defaultdict
 from urllib.parse import urljoin
 
-from digest.export.calendars import calendar
+from digest.export.calendars import WrittenEvent, calendar, meeting_event
 from digest.export.feeds import STYLESHEET, STYLESHEET_PATH, Entry, atom_feed
 from digest.export.opendata import (
     decisions_csv,
@@ -76,22 +76,23 @@ def feed_entries(content: Content) -> list[Entry]:
 
 def calendars(content: Content, site_url: str) -> dict[str, str]:
     """Return an iCalendar file per authority and per body that has meetings."""
-    by_authority: dict[str, list[tuple[Meeting, str, str]]] = defaultdict(list)
-    by_body: dict[tuple[str, str], list[tuple[Meeting, str, str]]] = defaultdict(list)
+    by_authority: dict[str, list[WrittenEvent]] = defaultdict(list)
+    by_body: dict[tuple[str, str], list[WrittenEvent]] = defaultdict(list)
+    body_names: dict[tuple[str, str], str] = {}
     for meeting in content.meetings:
         authority = content.authorities[meeting.authority]
         body = next(b.name for b in authority.bodies if b.id == meeting.body)
-        row = (meeting, f"{body}, {authority.name}",
-               meeting_path(meeting.id).removesuffix(".md") + "/")
-        by_authority[authority.id].append(row)
-        by_body[(authority.id, meeting.body)].append(row)
+        title = body_names[(authority.id, meeting.body)] = f"{body}, {authority.name}"
+        event = meeting_event(meeting, title, meeting_path(meeting.id).removesuffix(".md") + "/",
+                              site_url)
+        by_authority[authority.id].append(event)
+        by_body[(authority.id, meeting.body)].append(event)
     files = {}
-    for authority_id, rows in sorted(by_authority.items()):
+    for authority_id, events in sorted(by_authority.items()):
         name = content.authorities[authority_id].name
-        files[calendar_path(authority_id)] = calendar(name, rows, site_url).decode()
-    for (authority_id, body_id), rows in sorted(by_body.items()):
-        name = rows[0][1]
-        files[calendar_path(authority_id, body_id)] = calendar(name, rows, site_url).decode()
+        files[calendar_path(authority_id)] = calendar(name, events).decode()
+    for key, events in sorted(by_body.items()):
+        files[calendar_path(*key)] = calendar(body_names[key], events).decode()
     return files
 
 

@@ -1,0 +1,68 @@
+"""Parsed content files kept between builds, so a build after one edit parses only that file.
+
+Parsing a file (YAML with the line of every key, duplicate keys and characters checked) depends
+only on its bytes, its name and kind, and the loader's code. The cache keeps each file's result
+under a hash of the first three; a change to the digest's code empties it. It is a pickle in the
+build folder, which only the build writes; a damaged or foreign file is ignored, never trusted
+with anything but a rebuild.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_CODE = Path(__file__).resolve().parent  # the digest package: the loader and the model
+Parsed = tuple[Any, list[Any]]  # (RawDocument or None, findings), as load_text returns them
+
+
+def code_fingerprint() -> str:
+    """Return a fingerprint of the code a parse depends on."""
+    hasher = hashlib.sha256(f"PyYAML={yaml.__version__}".encode())
+    for source in sorted(_CODE.rglob("*.py")):
+        hasher.update(source.read_bytes())
+    return hasher.hexdigest()
+
+
+class ParseCache:
+    """Each content file's parse by a hash of its name, kind and bytes."""
+
+    def __init__(self, cache_file: Path | None) -> None:
+        self.cache_file = cache_file
+        self.code = code_fingerprint() if cache_file else ""
+        self.stored: dict[str, Parsed] = self._read() if cache_file else {}
+        self.used: dict[str, Parsed] = {}
+        self.new: dict[str, Parsed] = {}
+
+    def parsed(self, display: str, kind: str, data: bytes, parse: Callable[[], Parsed]) -> Parsed:
+        """Return the file's parse from the cache, or ``parse()`` it and keep the result."""
+        if self.cache_file is None:
+            return parse()
+        key = hashlib.sha256(f"{display}\0{kind}\0".encode() + data).hexdigest()
+        found = self.stored.get(key)
+        if found is None:
+            found = self.new[key] = parse()
+        self.used[key] = found
+        return found
+
+    def save(self) -> None:
+        """Write the parses of this run's files (and no others) for the next run."""
+        if self.cache_file is None or (not self.new and self.used.keys() == self.stored.keys()):
+            return
+        self.cache_file.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.cache_file.with_suffix(".tmp")
+        temporary.write_bytes(pickle.dumps((self.code, self.used), pickle.HIGHEST_PROTOCOL))
+        temporary.replace(self.cache_file)
+
+    def _read(self) -> dict[str, Parsed]:
+        assert self.cache_file is not None
+        try:
+            code, stored = pickle.loads(self.cache_file.read_bytes())
+        except Exception:  # noqa: BLE001 - any damage means: parse again
+            return {}
+        return stored if code == self.code and isinstance(stored, dict) else {}
