@@ -204,7 +204,9 @@ def test_build_reports_pages_and_where_to_open_them(
     out = capsys.readouterr().out
     assert re.fullmatch(
         r"Built 21 pages and 15 data files \(36 files changed\) in \d+\.\d s\.\n"
-        r"Open site/index.html, or run: python -m http.server -d site 8000\n", out
+        r"Open site/index.html, or run: python -m http.server -d site 8000\n"
+        r"The editor \(/admin/\) was left out: its script is not installed\. Run 'npm ci' in "
+        r"the project folder, then build again\.\n", out  # this scratch project has no npm ci
     )
 
 

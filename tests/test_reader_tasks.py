@@ -164,8 +164,10 @@ def test_keyboard_at_phone_width_reaches_the_menu_and_never_focuses_the_unseen(
 
 
 def _html_pages(site: Path) -> list[tuple[str, str]]:
-    return [(path.relative_to(site).as_posix(), path.read_text(encoding="utf-8"))
-            for path in sorted(site.rglob("*.html"))]
+    """Return every reader's page (not the comms team's editor) with its HTML."""
+    return [(page or "index.html", (site / page / "index.html" if not page.endswith(".html")
+                                    else site / page).read_text(encoding="utf-8"))
+            for page in audit.site_pages(site)]
 
 
 def test_every_page_has_help_with_numbers_to_tap_and_a_menu_outside_main(

@@ -116,8 +116,8 @@ CASES = [
     ("value not in the list", "kind: noted", "kind: notd",
      f"{MEETING_FILE}:17: items[0].decisions[0].kind: 'notd' is not one of noted, agreed, "
      "recommended, deferred, action\n    hint: did you mean 'noted'?"),
-    ("unquoted time", 'time: "18:00"', "time: 18:00",
-     f'{MEETING_FILE}:6: time: write the time in quotes, like "18:00"'),
+    ("time as a number", 'time: "18:00"', "time: 1800",
+     f'{MEETING_FILE}:6: time: 1800 is a number, not a time: write it like "18:00"'),
     ("duplicate key", "venue: Council House", "venue: Council House\nvenue: Town Hall",
      f"{MEETING_FILE}:8: venue: 'venue' appears twice in the same record (first on line 7)\n"
      "    hint: keep one of them: YAML would silently keep only the last"),
@@ -144,6 +144,14 @@ def test_each_mistake_gives_one_exact_message(
 ) -> None:
     assert old in MEETING
     assert report(write_content(tmp_path, MEETING.replace(old, new, 1))) == expected
+
+
+def test_an_unquoted_time_is_read_as_the_time_it_looks_like(tmp_path: Path) -> None:
+    """YAML 1.1 reads 18:00 as the number 1080; people and the editor (YAML 1.2) mean 6 pm."""
+    content = write_content(tmp_path, MEETING.replace('time: "18:00"', "time: 18:00"))
+    loaded, findings = load_and_validate(content)
+    assert format_all(findings) == ""
+    assert [m.time for m in loaded.meetings] == ["18:00"]
 
 
 def test_empty_file(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from digest.browser import find_chromium
+from digest.editor import EDITOR_FOLDER
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update",
@@ -62,6 +63,8 @@ def site_pages(site: Path) -> list[str]:
     pages = []
     for html in sorted(site.rglob("*.html")):
         relative = html.relative_to(site).as_posix()
+        if relative.startswith(f"{EDITOR_FOLDER}/"):
+            continue  # the comms team's editor (Decap's own interface), not a page for readers
         pages.append(relative[: -len("index.html")] if relative.endswith("index.html")
                      else relative)
     return pages

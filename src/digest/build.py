@@ -6,9 +6,8 @@ import calendar
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import jinja2
-
 from digest.checks import load_config, run_checks
+from digest.editor import editor_files
 from digest.errors import DigestError
 from digest.export import exports
 from digest.findings import Finding, has_errors
@@ -16,7 +15,7 @@ from digest.model import Content
 from digest.plan import latest_date, plan_site, publishable
 from digest.publish import build_site, configured_site_url, write_docs
 from digest.readability_report import measure
-from digest.render import make_environment, render_page
+from digest.render import render_pages
 from digest.site_folder import refuse_foreign_site, refuse_overlap
 from digest.timing import Stopwatch
 from digest.validate import load_and_validate
@@ -48,10 +47,7 @@ class BuildResult:
     files: int = 0  # feeds, calendars, open data and the like, beside the pages
     written: int = 0
     stages: dict[str, float] = field(default_factory=dict)  # seconds per stage
-
-
-class TemplateProblem(DigestError):
-    """A template could not be rendered: a bug in templates/, not in content."""
+    editor: bool = False  # the editor is at /admin/ (its script is installed: `npm ci`)
 
 
 def check_content(content_dir: Path, include_drafts: bool = False, strict: bool = False,
@@ -118,22 +114,18 @@ def _publish(options: BuildOptions, visible: Content, findings: list[Finding],
         readability = measure(visible, options.content_dir / "papers",
                               options.docs_dir.parent / "readability-cache.json")
         pages = plan_site(visible, readability)
-        environment = make_environment(options.templates_dir)
-        try:
-            texts = {page.path: render_page(environment, page, visible.glossary,
-                                            visible.authorities, site_url)
-                     for page in pages}
-        except jinja2.TemplateError as exc:
-            raise TemplateProblem(_describe_template_error(exc)) from exc
+        texts: dict[str, str | bytes] = {**render_pages(
+            options.templates_dir, pages, visible.glossary, visible.authorities, site_url)}
     with clock.stage("exports"):
         extra = exports(visible, site_url)
         texts.update(extra)
+        editor = editor_files(options.config_file.resolve().parent, site_url)
     with clock.stage("write Markdown"):
-        written = write_docs(texts, options.docs_dir)
+        written = write_docs({**texts, **editor}, options.docs_dir)
     build_site(options.config_file, options.docs_dir, options.site_dir, content_epoch(visible),
-               list(texts), options.site_url, clock, in_place=options.in_place)
+               [*texts, *editor], options.site_url, clock, in_place=options.in_place)
     return BuildResult(findings, pages=len(pages), files=len(extra), written=written,
-                       stages=clock.stages)
+                       stages=clock.stages, editor=bool(editor))
 
 
 def _refuse_unsafe_outputs(options: BuildOptions) -> None:
@@ -150,8 +142,3 @@ def content_epoch(content: Content) -> int:
     """Return the newest date in the content as a Unix time: the site's only timestamp."""
     return calendar.timegm(latest_date(content).timetuple())
 
-
-def _describe_template_error(exc: jinja2.TemplateError) -> str:
-    if isinstance(exc, jinja2.TemplateSyntaxError):
-        return f"templates/{exc.name}:{exc.lineno}: {exc.message}"
-    return f"a template failed: {exc}"

@@ -295,6 +295,9 @@ def _run_build(args: argparse.Namespace) -> int:
     print(f"Built {result.pages} pages and {result.files} data files ({result.written} files "
           f"changed) in {seconds:.1f} s.")
     print(f"Open {args.site}/index.html, or run: python -m http.server -d {args.site} 8000")
+    if not result.editor:
+        print("The editor (/admin/) was left out: its script is not installed. Run 'npm ci' in "
+              "the project folder, then build again.")
     return 0
 
 

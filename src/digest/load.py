@@ -180,6 +180,16 @@ _UNPRINTABLE = re.compile(
 _HTML_CODE = re.compile(r"&(?:#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]{1,31});", re.I)
 
 
+def _is_base_60(node: yaml.Node) -> bool:
+    """Return True for an unquoted time such as 18:00.
+
+    YAML 1.1 (PyYAML) reads it as the base-60 number 1080; YAML 1.2, which the editor writes
+    with, reads it as text, and so does a person. Content never holds base-60 numbers.
+    """
+    return (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int"
+            and not node.style and ":" in node.value)
+
+
 class _Builder:
     """Turns a composed YAML node tree into Python data, recording lines and duplicate keys."""
 
@@ -205,6 +215,8 @@ class _Builder:
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(child, (*loc, i)) for i, child in enumerate(node.value)]
+        if _is_base_60(node):
+            return node.value
         try:
             value = self.loader.construct_object(node)
         except ValueError:

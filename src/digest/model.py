@@ -77,6 +77,23 @@ SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 MAX_ID_LENGTH = 100
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=MAX_ID_LENGTH),
                  IDENTIFIER]
+
+
+@dataclass(frozen=True)
+class RefersTo:
+    """Marks an id field as naming a record of another kind (by that record's ``id``).
+
+    The editor offers the records of that kind to choose from; references are checked in
+    validate.py.
+    """
+
+    kind: str
+
+
+AuthorityId = Annotated[Slug, RefersTo("authority")]
+TopicId = Annotated[Slug, RefersTo("topics")]
+MeetingId = Annotated[Slug, RefersTo("meeting")]
+TermId = Annotated[Slug, RefersTo("glossary")]
 _Words = StringConstraints(strip_whitespace=True, min_length=1)
 Summary = Annotated[str, _Words, SUMMARY]
 Plain = Annotated[str, _Words, PLAIN]
@@ -324,7 +341,7 @@ class Item(Strict):
         description="Item number as printed ('65', '5/24'); gives the permanent anchor.",
     )
     title: Quoted = Field(description="Item title as printed.")
-    topics: list[Slug] = Field(default_factory=list, description="Topic ids from topics.yaml.")
+    topics: list[TopicId] = Field(default_factory=list, description="Topic ids from topics.yaml.")
     summary: Summary | None = Field(default=None, description="Plain-language 'In short'.")
     purpose: Quoted | None = Field(default=None,
                                    description="What the agenda says the item is for.")
@@ -363,10 +380,10 @@ class Meeting(Sourced):
 
     id: Slug = Field(description="Identifier: '<authority>-<date>-<body>'; part of URLs.")
     status: Status = Field(description="Only approved records are published.")
-    authority: Slug = Field(description="Authority id.")
+    authority: AuthorityId = Field(description="Authority id.")
     body: Slug = Field(description="Body id within the authority.")
     date: dt.date = Field(description="Date of the meeting.")
-    time: Annotated[str, LABEL] | None = Field(
+    time: Annotated[str, StringConstraints(pattern=TIME_PATTERN), LABEL] | None = Field(
         default=None, description="Start time, 24-hour 'HH:MM', in quotes.")
     venue: Place | None = Field(default=None, description="Where the meeting was held.")
     paper: PaperKind = Field(description="Whether we have the agenda or the minutes.")
@@ -382,8 +399,7 @@ class Meeting(Sourced):
     @classmethod
     def _time_is_text(cls, value: Any) -> Any:
         if isinstance(value, int):
-            # YAML 1.1 reads an unquoted 18:00 as the base-60 number 1080.
-            raise ValueError('write the time in quotes, like "18:00"')
+            raise ValueError(f'{value} is a number, not a time: write it like "18:00"')
         if isinstance(value, str) and not re.match(TIME_PATTERN, value):
             raise ValueError(f"'{value}' is not a 24-hour time like \"18:00\"")
         return value
@@ -431,7 +447,7 @@ class Review(Sourced):
     id: Slug = Field(description="Identifier; part of URLs.")
     status: Status = Field(description="Only approved records are published.")
     kind: ReviewKind = Field(description="What sort of report this is.")
-    authority: Slug = Field(description="Authority id.")
+    authority: AuthorityId = Field(description="Authority id.")
     title: Title = Field(description="Title as published.")
     publisher: Label = Field(description="Who published it.")
     period: Period | None = Field(default=None, description="Period covered.")
@@ -439,8 +455,8 @@ class Review(Sourced):
     findings: list[ReviewFinding] = Field(default_factory=list)
     recommendations: list[Recommendation] = Field(default_factory=list)
     statistics: list[Statistic] = Field(default_factory=list)
-    topics: list[Slug] = Field(default_factory=list, description="Topic ids from topics.yaml.")
-    considered_at: Slug | None = Field(
+    topics: list[TopicId] = Field(default_factory=list, description="Topic ids from topics.yaml.")
+    considered_at: MeetingId | None = Field(
         default=None, description="Id of the meeting whose papers include this report."
     )
     source: Source | None = Field(
@@ -457,8 +473,9 @@ class Update(Strict):
     date: dt.date = Field(description="Date of the update.")
     title: TitlePlain = Field(description="A short headline.")
     text: Summary = Field(description="The update, in plain words.")
-    authority: Slug | None = Field(default=None, description="The area it is about, if one.")
-    topics: list[Slug] = Field(default_factory=list, description="Topic ids from topics.yaml.")
+    authority: AuthorityId | None = Field(default=None,
+                                          description="The area it is about, if one.")
+    topics: list[TopicId] = Field(default_factory=list, description="Topic ids from topics.yaml.")
     allow: list[Allowance] = Field(default_factory=list, description="Accepted check findings.")
 
 
@@ -473,7 +490,7 @@ class Topic(Strict):
 class GlossaryScope(Strict):
     """Limits a glossary entry to one authority, where an acronym means different things."""
 
-    authority: Slug | None = None
+    authority: AuthorityId | None = None
 
 
 class GlossaryTerm(Strict):
@@ -485,7 +502,7 @@ class GlossaryTerm(Strict):
     explanation: Plain = Field(description="What it means, in plain words.")
     aliases: list[Label] = Field(default_factory=list, description="Other spellings.")
     scope: GlossaryScope | None = Field(default=None, description="Where this meaning applies.")
-    related: list[Slug] = Field(default_factory=list, description="Ids of related terms.")
+    related: list[TermId] = Field(default_factory=list, description="Ids of related terms.")
 
 
 class TopicsFile(Strict):

@@ -34,8 +34,9 @@ class PublishError(DigestError):
         self.problems = problems
 
 
-def write_docs(pages: dict[str, str], docs_dir: Path) -> int:
-    """Make ``docs_dir`` hold exactly ``pages``; write only files whose bytes change.
+def write_docs(pages: dict[str, str | bytes], docs_dir: Path) -> int:
+    """Make ``docs_dir`` hold exactly ``pages`` (text or bytes); write only files whose bytes
+    change.
 
     Returns the number of files written. Unchanged files keep their modification time, so
     MkDocs' live reload and incremental tools see only real changes.
@@ -44,7 +45,7 @@ def write_docs(pages: dict[str, str], docs_dir: Path) -> int:
     written = 0
     for relative, text in pages.items():
         target = docs_dir / relative
-        data = text.encode("utf-8")
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
         if target.is_file() and target.read_bytes() == data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -12,17 +12,21 @@ import functools
 import html
 import json
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
+import jinja2
 import phonenumbers
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from digest.charts import bar_chart
+from digest.errors import DigestError
 from digest.explain import Explainer
 from digest.model import Authority, GlossaryTerm
+from digest.parallel import cores, run_all, split
 from digest.plan import PROGRESS_WORDS
 from digest.render_text import (
     amount,
@@ -159,3 +163,39 @@ def render_page(env: Environment, page: Page, glossary: list[GlossaryTerm],
         page_path=page.path,
         front_matter=with_help,
     )
+
+
+# Below this many pages, starting worker processes costs more than it saves.
+PARALLEL_AT = 400
+
+
+class TemplateProblem(DigestError):
+    """A template could not be rendered: a bug in templates/, not in content."""
+
+
+def render_pages(templates_dir: Path, pages: list[Page], glossary: list[GlossaryTerm],
+                 authorities: dict[str, Authority], site_url: str,
+                 parallel_at: int = PARALLEL_AT) -> dict[str, str]:
+    """Render every page, by path; on every core for a large site (each page is rendered
+    from its own context, so the order of rendering changes nothing)."""
+    runs = split(pages, cores()) if len(pages) >= parallel_at else [pages]
+    rendered = run_all([functools.partial(_render_run, templates_dir, run, glossary,
+                                          authorities, site_url) for run in runs])
+    return {path: text for run in rendered for path, text in run}
+
+
+def _render_run(templates_dir: Path, pages: Sequence[Page], glossary: list[GlossaryTerm],
+                authorities: dict[str, Authority], site_url: str) -> list[tuple[str, str]]:
+    environment = make_environment(templates_dir)
+    try:
+        return [(page.path, render_page(environment, page, glossary, authorities, site_url))
+                for page in pages]
+    except jinja2.TemplateError as exc:
+        # Raised as our own error: it crosses from a worker process intact, and says where.
+        raise TemplateProblem(_describe_template_error(exc)) from None
+
+
+def _describe_template_error(exc: jinja2.TemplateError) -> str:
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return f"templates/{exc.name}:{exc.lineno}: {exc.message}"
+    return f"a template failed: {exc}"

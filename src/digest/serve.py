@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from digest.build import BuildOptions, build
+from digest.editor import start_local_backend
 from digest.errors import DigestError
 from digest.findings import format_all, has_errors
 
@@ -42,10 +43,20 @@ def rebuild(options: BuildOptions) -> bool:
 
 
 def serve(options: BuildOptions, port: int) -> None:
-    """Build the preview, then serve it until interrupted, rebuilding on every save."""
+    """Build the preview, then serve it until interrupted, rebuilding on every save.
+
+    The editor at /admin/ saves into this folder through its local backend, started here.
+    """
     from mkdocs.livereload import LiveReloadServer
 
     rebuild(options)
+    backend = start_local_backend(options.config_file.resolve().parent)
+    if backend is None:
+        print("The editor's local backend is not installed (run 'npm ci'): edit the files in "
+              "content/ instead.")
+    else:
+        print(f"Edit content in the browser at http://127.0.0.1:{port}/admin/ (it saves into "
+              "content/).")
     def builder() -> None:
         rebuild(options)
 
@@ -60,3 +71,6 @@ def serve(options: BuildOptions, port: int) -> None:
         pass
     finally:
         server.shutdown()
+        if backend is not None:
+            backend.terminate()
+            backend.wait(timeout=10)

@@ -10,6 +10,7 @@ reason) in the record itself, never by weakening the rule.
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
@@ -38,6 +39,7 @@ from digest.checks.rule import RuleSettings
 from digest.findings import Finding
 from digest.load import RawDocument, load_file
 from digest.model import Allowance, Content
+from digest.parallel import cores, run_all, split
 from digest.validate import parse_settings
 
 RULES: Sequence[ModuleType] = (
@@ -74,7 +76,28 @@ def run_checks(content: Content, config: dict[str, RuleSettings] | None = None,
     return sorted(set(kept))
 
 
-def _raw_findings(content: Content, settings: dict[str, RuleSettings]) -> list[Finding]:
+# Below this many records, starting worker processes costs more than it saves.
+PARALLEL_AT = 400
+
+
+def _raw_findings(content: Content, settings: dict[str, RuleSettings],
+                  parallel_at: int = PARALLEL_AT) -> list[Finding]:
+    """Run every rule over the content, on every core for a large corpus.
+
+    A record's findings depend only on the record and the shared files (the invariant the
+    cache relies on too), so each core checks a run of the records beside the shared files.
+    """
+    records = [e for e in content.entries if e.kind.name not in cache.SHARED_KINDS]
+    if len(records) < parallel_at:
+        return _findings_of(content, settings)
+    shared = [e for e in content.entries if e.kind.name in cache.SHARED_KINDS]
+    parts = [Content([*shared, *run], content.papers, content.papers_dir)
+             for run in split(records, cores())]
+    found = run_all([functools.partial(_findings_of, part, settings) for part in parts])
+    return list(dict.fromkeys(f for run in found for f in run))  # shared files' findings once
+
+
+def _findings_of(content: Content, settings: dict[str, RuleSettings]) -> list[Finding]:
     return [found for rule in RULES for found in rule.check(content, settings[rule.ID])]
 
 
