@@ -1,0 +1,62 @@
+"""Work spread over cores gives exactly what one core gives, and a template's error says where."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from digest.checks import RULES, _findings_of, _raw_findings
+from digest.parallel import cores, run_all, split
+from digest.plan import plan_site, publishable
+from digest.readability_report import measure
+from digest.render import TemplateProblem, render_pages
+from digest.validate import load_and_validate
+
+from .conftest import PROJECT
+
+pytestmark = pytest.mark.skipif(cores() < 2, reason="one core: everything runs in order anyway")
+
+
+def test_split_keeps_every_item_once_in_order() -> None:
+    assert split(list(range(7)), 3) == [[0, 1, 2], [3, 4], [5, 6]]
+    assert split([1], 4) == [[1]]
+
+
+def test_jobs_come_back_in_order_from_the_workers() -> None:
+    assert run_all([lambda n=n: n * n for n in range(5)]) == [0, 1, 4, 9, 16]
+
+
+def test_checks_on_every_core_find_what_one_core_finds() -> None:
+    content, _ = load_and_validate(PROJECT / "content")
+    visible = publishable(content)
+    settings = {rule.ID: rule.Settings() for rule in RULES}
+    serial = _findings_of(visible, settings)
+    assert serial, "the real content has findings to compare (warnings at least)"
+    spread = _raw_findings(visible, settings, parallel_at=1)
+    assert len(spread) == len(set(spread)), "a shared file's findings came back twice"
+    assert sorted(spread) == sorted(set(serial))
+
+
+def test_pages_rendered_on_every_core_are_the_same_bytes() -> None:
+    content, _ = load_and_validate(PROJECT / "content")
+    visible = publishable(content)
+    pages = plan_site(visible, measure(visible, PROJECT / "content" / "papers"))
+    arguments = (PROJECT / "templates", pages, visible.glossary, visible.authorities,
+                 "http://127.0.0.1:8000/")
+    assert render_pages(*arguments, parallel_at=1) == render_pages(*arguments,
+                                                                   parallel_at=10**9)
+
+
+def test_a_template_error_in_a_worker_names_the_template(tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(PROJECT / "templates", templates)
+    meeting = templates / "meeting.md.j2"
+    meeting.write_text(meeting.read_text(encoding="utf-8") + "\n{% if %}\n", encoding="utf-8")
+    content, _ = load_and_validate(PROJECT / "content")
+    visible = publishable(content)
+    pages = plan_site(visible, measure(visible, PROJECT / "content" / "papers"))
+    with pytest.raises(TemplateProblem, match=r"templates/meeting\.md\.j2:\d+"):
+        render_pages(templates, pages, visible.glossary, visible.authorities, "http://x/",
+                     parallel_at=1)
