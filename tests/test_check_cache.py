@@ -80,3 +80,25 @@ def test_cached_parses_give_a_fresh_runs_content_and_errors(tmp_path: Path) -> N
     assert any("date" in problem and ".yaml:" in problem for problem in broken[1])
     cache_file.write_bytes(b"not a pickle")
     assert loaded(cached=True) == loaded(cached=False)
+
+
+def test_reading_grades_are_kept_between_builds_and_match_a_fresh_measure(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from digest import readability_report
+
+    content, _ = load_and_validate(FIXTURE_CONTENT)
+    visible = publishable(content)
+    cache_file = tmp_path / "readability-cache.json"
+    fresh = readability_report.measure(visible, FIXTURE_CONTENT / "papers")
+    assert fresh.pages and fresh.papers
+    assert readability_report.measure(visible, FIXTURE_CONTENT / "papers", cache_file) == fresh
+
+    def no_grading(text: str) -> float:
+        raise AssertionError(f"graded again: {text[:40]}")
+
+    monkeypatch.setattr(readability_report, "grade", no_grading)
+    monkeypatch.setattr(readability_report, "paper_measure", no_grading)
+    assert readability_report.measure(visible, FIXTURE_CONTENT / "papers", cache_file) == fresh
+    cache_file.write_text("{damaged", encoding="utf-8")
+    with pytest.raises(AssertionError, match="graded again"):
+        readability_report.measure(visible, FIXTURE_CONTENT / "papers", cache_file)

@@ -61,9 +61,11 @@ FILE_NAMES = {
     "review": ("{{fields.id}}", "{{authority}}/{{slug}}"),
     "update": ("{{fields.id}}", None),
 }
-LABELS = {"authority": "Areas", "meeting": "Meetings", "review": "Reports and reviews",
-          "update": "Updates", "topics": "Topics", "glossary": "Glossary",
-          "accessibility": "Accessibility statement"}
+# What the editor calls each kind: the words the site uses (plural, and one of them).
+LABELS = {"authority": ("Areas", "Area"), "meeting": ("Meetings", "Meeting"),
+          "review": ("Reports and reviews", "Report or review"), "update": ("Updates", "Update"),
+          "topics": ("Topics", "Topic"), "glossary": ("Glossary", "Term"),
+          "accessibility": ("Accessibility statement", "Accessibility statement")}
 
 
 def editor_config(repository: str | None, site_url: str,
@@ -102,7 +104,7 @@ def editor_config(repository: str | None, site_url: str,
 def collection(kind: Kind) -> dict[str, Any]:
     """Return the Decap collection of one kind of content file."""
     folder = f"{CONTENT}/{kind.pattern}".partition("/*")[0]
-    label = LABELS.get(kind.name, kind.name.capitalize())
+    label, singular = LABELS.get(kind.name, (kind.name.capitalize(), kind.name.capitalize()))
     description = next(iter((kind.model.__doc__ or "").strip().splitlines()), "")
     if kind.shape != "record":
         path = f"{CONTENT}/{kind.pattern}"
@@ -111,7 +113,7 @@ def collection(kind: Kind) -> dict[str, Any]:
                 "files": [{"name": kind.name, "label": label, "file": path,
                            "fields": model_fields(kind.model)}]}
     slug, path_template = FILE_NAMES[kind.name]
-    found = {"name": kind.name, "label": label, "label_singular": kind.name.capitalize(),
+    found = {"name": kind.name, "label": label, "label_singular": singular,
              "description": description, "folder": folder, "create": True,
              "extension": "yaml", "format": "yaml", "identifier_field": "id",
              "slug": slug, "summary": _summary(kind.model), "editor": {"preview": False},

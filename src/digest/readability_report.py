@@ -72,8 +72,9 @@ class Readability:
 def measure(content: Content, papers_dir: Path, cache: Path | None = None) -> Readability:
     """Measure every meeting and review page's summaries and every source paper.
 
-    Measuring a paper means reading all of it, so results are kept in ``cache`` (a JSON file)
-    by the paper's content hash: a rebuild only measures papers that are new or changed.
+    Measuring a paper means reading all of it, and grading a text means counting its
+    syllables, so both are kept in ``cache`` (a JSON file) by a hash of what was measured: a
+    rebuild only measures papers and texts that are new or changed.
     """
     by_page: dict[str, list[str]] = {}
     titles: dict[str, str] = {}
@@ -101,17 +102,19 @@ def measure(content: Content, papers_dir: Path, cache: Path | None = None) -> Re
         unexplained.setdefault(page, set()).update(
             word for word in ACRONYM.findall(text.value) if word not in known
         )
+    stored = _load_cache(cache)
+    graded = _Grades(stored.get("texts", {}))
     pages = [
         PageMeasure(page, titles.get(page, page), len(texts),
-                    statistics.mean(grade(t) for t in texts), max(grade(t) for t in texts),
+                    statistics.mean(graded(t) for t in texts), max(graded(t) for t in texts),
                     max(longest_sentence(t) for t in texts),
                     tuple(sorted(unexplained.get(page, set()))))
         for page, texts in sorted(by_page.items())
     ]
-    all_grades = [grade(t) for texts in by_page.values() for t in texts]
+    all_grades = [graded(t) for texts in by_page.values() for t in texts]
     paper_names = sorted({m.source.paper for m in content.meetings if m.source}
                          | {r.source.paper for r in content.reviews if r.source})
-    measured = _load_cache(cache)
+    measured = stored.get("papers", {})
     papers = []
     for name in paper_names:
         path = papers_dir / name
@@ -125,8 +128,25 @@ def measure(content: Content, papers_dir: Path, cache: Path | None = None) -> Re
         papers.append(PaperMeasure(name, measured[name]["grade"], measured[name]["longest"]))
     if cache is not None:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        cache.write_text(json.dumps(measured, indent=1, sort_keys=True), encoding="utf-8")
+        cache.write_text(json.dumps({"papers": measured, "texts": graded.used}, indent=1,
+                                    sort_keys=True), encoding="utf-8")
     return Readability(pages, papers, all_grades)
+
+
+class _Grades:
+    """Reading grades by a hash of the text: those kept from the last run, the rest computed."""
+
+    def __init__(self, kept: dict[str, float]) -> None:
+        self.kept = kept
+        self.used: dict[str, float] = {}  # this run's texts only, so the cache does not grow
+
+    def __call__(self, text: str) -> float:
+        key = hashlib.sha1(text.encode()).hexdigest()
+        found = self.kept.get(key)
+        if not isinstance(found, float):
+            found = grade(text)
+        self.used[key] = found
+        return found
 
 
 def _load_cache(cache: Path | None) -> dict[str, dict[str, Any]]:
@@ -136,7 +156,9 @@ def _load_cache(cache: Path | None) -> dict[str, dict[str, Any]]:
         data = json.loads(cache.read_text(encoding="utf-8"))
     except ValueError:
         return {}  # a damaged cache is rebuilt, never trusted
-    return data if isinstance(data, dict) else {}
+    if not isinstance(data, dict):
+        return {}
+    return {part: data[part] for part in ("papers", "texts") if isinstance(data.get(part), dict)}
 
 
 def paper_measure(path: Path) -> PaperMeasure:
