@@ -71,10 +71,15 @@ def editing(tmp_path: Path) -> Iterator[tuple[Path, Any, str]]:
         _wait_for_backend()
         with audit.serve(root / "site") as base, audit.chromium() as browser:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
+            requested: list[str] = []
+            page.on("request", lambda request: requested.append(request.url))
             page.goto(base + "admin/")
             page.get_by_role("button", name="Login").click()
             page.get_by_role("link", name="Meetings").wait_for()
             yield root, page, base
+            backend_url = f"http://127.0.0.1:{LOCAL_BACKEND_PORT}/"
+            assert [url for url in requested if not url.startswith((base, backend_url))] == [], \
+                "the editor loaded something from elsewhere"
     finally:
         backend.terminate()
         backend.wait(timeout=10)

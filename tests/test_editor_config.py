@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import fnmatch
 import re
 from pathlib import Path
 from typing import Any
@@ -17,7 +19,6 @@ from digest.model import (
     KINDS,
     WEB_ADDRESS,
     Item,
-    Kind,
     Label,
     Meeting,
     Summary,
@@ -99,7 +100,8 @@ def test_a_field_added_to_the_model_appears_in_the_editor_with_no_hand_edit() ->
         photo_credit: Summary = Field(description="Who took the photo.")
         items: list[NewItem] = Field(default_factory=list)
 
-    fields = _fields_by_path(collection(Kind("update", "updates/*.yaml", NewUpdate))["fields"])
+    update = next(kind for kind in KINDS if kind.name == "update")
+    fields = _fields_by_path(collection(dataclasses.replace(update, model=NewUpdate))["fields"])
     assert fields[("photo_credit",)].items() >= {"widget": "text", "required": True}.items()
     assert fields[("photo_credit",)]["hint"].startswith("Who took the photo. Public:")
     assert fields[("items", "audience")].items() >= {"widget": "string", "required": False}.items()
@@ -125,6 +127,13 @@ def test_records_are_saved_where_the_loader_reads_them_under_the_same_names() ->
                 path.relative_to(PROJECT).as_posix()
             checked += 1
     assert checked >= 10
+
+
+def test_each_kind_writes_new_records_where_it_reads_them() -> None:
+    values = {"id": "walsall-2025-x", "authority": "walsall", "date": "2025-01-20",
+              "body": "childrens-services-scrutiny"}
+    for kind in KINDS:
+        assert fnmatch.fnmatch(kind.file_for(**values), kind.pattern), kind.name
 
 
 def _fill(template: str, record: dict[str, Any], slug: str) -> str:

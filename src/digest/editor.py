@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import subprocess
 import types
@@ -53,14 +54,6 @@ PRIVATE_WORDS = ("Never enter the name of a child, a family member or any other 
                  "a home address, a phone number or email address of a person, or anything from "
                  "an exempt item.")
 LONG_TEXT_ROLES = {SUMMARY, PLAIN, PLAIN_WORDING, QUOTED}
-# Folder and file-name templates for each kind of record file: the loader's patterns
-# (model.KINDS), filled from the record's own fields, as the bundled content is named.
-FILE_NAMES = {
-    "authority": ("{{fields.id}}", None),
-    "meeting": ("{{fields.date}}-{{fields.body}}", "{{authority}}/{{slug}}"),
-    "review": ("{{fields.id}}", "{{authority}}/{{slug}}"),
-    "update": ("{{fields.id}}", None),
-}
 # What the editor calls each kind: the words the site uses (plural, and one of them).
 LABELS = {"authority": ("Areas", "Area"), "meeting": ("Meetings", "Meeting"),
           "review": ("Reports and reviews", "Report or review"), "update": ("Updates", "Update"),
@@ -103,7 +96,6 @@ def editor_config(repository: str | None, site_url: str,
 
 def collection(kind: Kind) -> dict[str, Any]:
     """Return the Decap collection of one kind of content file."""
-    folder = f"{CONTENT}/{kind.pattern}".partition("/*")[0]
     label, singular = LABELS.get(kind.name, (kind.name.capitalize(), kind.name.capitalize()))
     description = next(iter((kind.model.__doc__ or "").strip().splitlines()), "")
     if kind.shape != "record":
@@ -112,7 +104,7 @@ def collection(kind: Kind) -> dict[str, Any]:
                 "editor": {"preview": False},
                 "files": [{"name": kind.name, "label": label, "file": path,
                            "fields": model_fields(kind.model)}]}
-    slug, path_template = FILE_NAMES[kind.name]
+    folder, path_template, slug = _file_templates(kind.file_name)
     found = {"name": kind.name, "label": label, "label_singular": singular,
              "description": description, "folder": folder, "create": True,
              "extension": "yaml", "format": "yaml", "identifier_field": "id",
@@ -123,6 +115,16 @@ def collection(kind: Kind) -> dict[str, Any]:
     if path_template:
         found["path"] = path_template
     return found
+
+
+def _file_templates(file_name: str) -> tuple[str, str | None, str]:
+    """Return Decap's folder, path and slug templates for a kind's file name (model.Kind):
+    'meetings/{authority}/{date}-{body}.yaml' is saved in content/meetings, in a folder named
+    after the record's authority, named after its date and body."""
+    folder, *middle, last = file_name.split("/")
+    slug = re.sub(r"{(\w+)}", r"{{fields.\1}}", last.removesuffix(".yaml"))
+    path = "/".join([*(re.sub(r"{(\w+)}", r"{{\1}}", part) for part in middle), "{{slug}}"])
+    return f"{CONTENT}/{folder}", path if middle else None, slug
 
 
 def _summary(model: type[BaseModel]) -> str:

@@ -567,13 +567,21 @@ class Kind:
     key: str = ""
     # Where content files point their editor at a JSON Schema (schemas/<name>.schema.json).
     schema: bool = True
+    # Where a new record is written, from its own fields (for `digest new` and the editor);
+    # always a path that ``pattern`` matches. Files of a list or single kind have one name.
+    file_name: str = ""
+
+    def file_for(self, **fields: str) -> str:
+        """Return the file (under content/) of a record with these field values."""
+        return (self.file_name or self.pattern).format(**fields)
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("authority", "authorities/*.yaml", Authority),
-    Kind("meeting", "meetings/*/*.yaml", Meeting),
-    Kind("review", "reviews/*/*.yaml", Review),
-    Kind("update", "updates/*.yaml", Update),
+    Kind("authority", "authorities/*.yaml", Authority, file_name="authorities/{id}.yaml"),
+    Kind("meeting", "meetings/*/*.yaml", Meeting,
+         file_name="meetings/{authority}/{date}-{body}.yaml"),
+    Kind("review", "reviews/*/*.yaml", Review, file_name="reviews/{authority}/{id}.yaml"),
+    Kind("update", "updates/*.yaml", Update, file_name="updates/{id}.yaml"),
     Kind("topics", "topics.yaml", TopicsFile, shape="list", key="topics"),
     Kind("glossary", "glossary.yaml", GlossaryFile, shape="list", key="terms"),
     Kind("accessibility", "accessibility.yaml", AccessibilityStatement, shape="single",

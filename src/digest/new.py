@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from digest.errors import DigestError
+from digest.model import KIND_BY_NAME
 
 # Every value a person must replace starts with this; the placeholder check refuses to publish
 # a record that still holds one.
@@ -77,7 +78,8 @@ class AlreadyExists(DigestError):
 def new_meeting(content_dir: Path, authority: str, body: str, date: dt.date, body_name: str,
                 paper: str | None) -> Path:
     """Write a commented meeting file to fill in; refuse to overwrite."""
-    path = content_dir / "meetings" / authority / f"{date.isoformat()}-{body}.yaml"
+    path = content_dir / KIND_BY_NAME["meeting"].file_for(authority=authority,
+                                                          date=date.isoformat(), body=body)
     text = MEETING.format(authority=authority, body=body, date=date.isoformat(),
                           body_name=body_name, source=_source(paper))
     return _write(path, text)
@@ -86,7 +88,8 @@ def new_meeting(content_dir: Path, authority: str, body: str, date: dt.date, bod
 def new_review(content_dir: Path, authority: str, slug: str, date: dt.date,
                paper: str | None) -> Path:
     """Write a commented review file to fill in; refuse to overwrite."""
-    path = content_dir / "reviews" / authority / f"{authority}-{slug}.yaml"
+    path = content_dir / KIND_BY_NAME["review"].file_for(authority=authority,
+                                                         id=f"{authority}-{slug}")
     text = REVIEW.format(authority=authority, slug=slug, date=date.isoformat(),
                          source=_source(paper))
     return _write(path, text)
