@@ -190,9 +190,8 @@ def _widget(annotation: Any, metadata: tuple[Any, ...]) -> dict[str, Any]:
             return {**_relation(inner), "multiple": True}
         if isinstance(item, type) and issubclass(item, BaseModel):
             return {"widget": "list", "collapsed": True, "fields": model_fields(item)}
-        widget: dict[str, Any] = {"widget": "list", "field": {"name": "value", "label": "Value",
-                                              **_widget(item, item_metadata)}}
-        return widget
+        return {"widget": "list",
+                "field": {"name": "value", "label": "Value", **_widget(item, item_metadata)}}
     if origin is dict:
         # Decap has no widget for a table of names to numbers: kept as it is in the file, where
         # it is written as 'name: value' lines.
