@@ -16,6 +16,7 @@ from digest.plan import latest_date, plan_site, publishable
 from digest.publish import build_site, configured_site_url, write_docs
 from digest.readability_report import measure
 from digest.render import render_pages
+from digest.render_cache import RenderCache
 from digest.site_folder import refuse_foreign_site, refuse_overlap
 from digest.timing import Stopwatch
 from digest.validate import load_and_validate
@@ -114,14 +115,18 @@ def _publish(options: BuildOptions, visible: Content, findings: list[Finding],
         readability = measure(visible, options.content_dir / "papers",
                               options.docs_dir.parent / "readability-cache.json")
         pages = plan_site(visible, readability)
+        kept = RenderCache(options.docs_dir, visible, options.templates_dir, site_url)
         texts: dict[str, str | bytes] = {**render_pages(
-            options.templates_dir, pages, visible.glossary, visible.authorities, site_url)}
+            options.templates_dir, pages, visible.glossary, visible.authorities, site_url,
+            kept=kept)}
     with clock.stage("exports"):
         extra = exports(visible, site_url)
         texts.update(extra)
         editor = editor_files(options.config_file.resolve().parent, site_url)
     with clock.stage("write Markdown"):
+        kept.forget()
         written = write_docs({**texts, **editor}, options.docs_dir)
+        kept.save()
     build_site(options.config_file, options.docs_dir, options.site_dir, content_epoch(visible),
                [*texts, *editor], options.site_url, clock, in_place=options.in_place)
     return BuildResult(findings, pages=len(pages), files=len(extra), written=written,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import math
 import re
 import types
@@ -606,6 +607,12 @@ class Entry:
         """Return (kind, id): unique for records with an id."""
         return self.kind.name, str(getattr(self.record, "id", ""))
 
+    def fingerprint(self) -> str:
+        """Return a fingerprint of the record as written: its values and the line of each."""
+        document = self.document
+        text = repr((document.path, self.loc, document.data, sorted(document.lines.items())))
+        return hashlib.sha256(text.encode()).hexdigest()
+
     @property
     def is_draft(self) -> bool:
         """Return True for a record still marked draft."""
@@ -637,6 +644,12 @@ class Content:
     def of(self, kind: str) -> list[Entry]:
         """Return the entries of one kind, in the order they were read."""
         return [entry for entry in self.entries if entry.kind.name == kind]
+
+    @functools.cached_property
+    def fingerprints(self) -> dict[int, str]:
+        """Return a fingerprint of each record as written (its values and the line of each),
+        by ``id(entry)``: what the caches between builds key a record by."""
+        return {id(entry): entry.fingerprint() for entry in self.entries}
 
     @functools.cached_property
     def authorities(self) -> dict[str, Authority]:
@@ -737,17 +750,20 @@ _Walker = Callable[[Any, Loc], Iterator[tuple[Loc, str, Role]]]
 
 @functools.cache
 def _field_walkers(model: type[BaseModel]) -> tuple[tuple[str, _Walker], ...]:
-    """Return, for each field of a model, a walker made once from its type.
+    """Return a walker for each field of a model that can hold published text, made once from
+    its type; fields that cannot (dates, numbers, internal notes) are left out.
 
     Every check, page and export walks every record this way, so the types are read once per
     model rather than once per value (a national corpus has millions of values).
     """
-    return tuple((name, _walker(info.annotation, tuple(info.metadata)))
-                 for name, info in model.model_fields.items())
+    walkers = ((name, _walker(info.annotation, tuple(info.metadata)))
+               for name, info in model.model_fields.items())
+    return tuple((name, walk) for name, walk in walkers if walk is not None)
 
 
-def _walker(annotation: Any, metadata: tuple[Any, ...]) -> _Walker:
-    """Return a walker for values of one declared type (with its Annotated metadata)."""
+def _walker(annotation: Any, metadata: tuple[Any, ...]) -> _Walker | None:
+    """Return a walker for values of one declared type (with its Annotated metadata), or None
+    if no value of that type is ever published."""
     origin = get_origin(annotation)
     if origin is Annotated:
         inner, *extra = get_args(annotation)
@@ -755,23 +771,50 @@ def _walker(annotation: Any, metadata: tuple[Any, ...]) -> _Walker:
     if origin in (Union, types.UnionType):
         arg = next((a for a in get_args(annotation) if a is not type(None)), None)
         return _walker(arg, metadata)
-    items = _walker(get_args(annotation)[0], ()) if origin in (list, tuple) else None
-    key_role = _if_published(role_of(get_args(annotation)[0])) if origin is dict else None
-    role = _if_published(role_of(None, metadata))
+    if origin in (list, tuple):
+        return _items_walker(_walker(get_args(annotation)[0], ()))
+    if origin is dict:
+        return _keys_walker(_if_published(role_of(get_args(annotation)[0])))
+    if isinstance(annotation, type) and issubclass(annotation, Strict):
+        return _record_walker
+    if annotation is str or origin is Literal:
+        return _text_walker(_if_published(role_of(None, metadata)))
+    return None
+
+
+def _record_walker(value: Any, loc: Loc) -> Iterator[tuple[Loc, str, Role]]:
+    if value is not None and not value.withheld:  # an exempt item is skipped whole
+        yield from published_strings(value, loc)
+
+
+def _items_walker(items: _Walker | None) -> _Walker | None:
+    if items is None:
+        return None
 
     def walk(value: Any, loc: Loc) -> Iterator[tuple[Loc, str, Role]]:
-        if value is None:
-            return
-        if isinstance(value, Strict):
-            if not value.withheld:
-                yield from published_strings(value, loc)
-        elif isinstance(value, (list, tuple)) and items is not None:
-            for i, item in enumerate(value):
-                yield from items(item, (*loc, i))
-        elif isinstance(value, dict) and key_role is not None:
-            for key in value:
-                yield (*loc, key), key, key_role
-        elif isinstance(value, str) and role is not None:
+        for i, item in enumerate(value or ()):
+            yield from items(item, (*loc, i))
+
+    return walk
+
+
+def _keys_walker(role: Role | None) -> _Walker | None:
+    if role is None:
+        return None
+
+    def walk(value: Any, loc: Loc) -> Iterator[tuple[Loc, str, Role]]:
+        for key in value or ():
+            yield (*loc, key), key, role
+
+    return walk
+
+
+def _text_walker(role: Role | None) -> _Walker | None:
+    if role is None:
+        return None
+
+    def walk(value: Any, loc: Loc) -> Iterator[tuple[Loc, str, Role]]:
+        if value is not None:
             yield loc, value, role
 
     return walk

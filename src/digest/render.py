@@ -28,6 +28,7 @@ from digest.explain import Explainer
 from digest.model import Authority, GlossaryTerm
 from digest.parallel import cores, run_all, split
 from digest.plan import PROGRESS_WORDS
+from digest.render_cache import RenderCache
 from digest.render_text import (
     amount,
     escape_markdown,
@@ -175,13 +176,23 @@ class TemplateProblem(DigestError):
 
 def render_pages(templates_dir: Path, pages: list[Page], glossary: list[GlossaryTerm],
                  authorities: dict[str, Authority], site_url: str,
-                 parallel_at: int = PARALLEL_AT) -> dict[str, str]:
+                 parallel_at: int = PARALLEL_AT,
+                 kept: RenderCache | None = None) -> dict[str, str]:
     """Render every page, by path; on every core for a large site (each page is rendered
-    from its own context, so the order of rendering changes nothing)."""
-    runs = split(pages, cores()) if len(pages) >= parallel_at else [pages]
+    from its own context, so the order of rendering changes nothing). Pages whose inputs are
+    unchanged since the last build come from ``kept`` instead (render_cache.py)."""
+    texts: dict[str, str] = {}
+    changed = []
+    for page in pages:
+        text = kept.unchanged(page) if kept else None
+        if text is None:
+            changed.append(page)
+        texts[page.path] = text or ""
+    runs = split(changed, cores()) if len(changed) >= parallel_at else [changed]
     rendered = run_all([functools.partial(_render_run, templates_dir, run, glossary,
-                                          authorities, site_url) for run in runs])
-    return {path: text for run in rendered for path, text in run}
+                                          authorities, site_url) for run in runs if run])
+    texts.update((path, text) for run in rendered for path, text in run)
+    return texts
 
 
 def _render_run(templates_dir: Path, pages: Sequence[Page], glossary: list[GlossaryTerm],

@@ -105,7 +105,7 @@ def _cached_findings(content: Content, settings: dict[str, RuleSettings],
                      cache_file: Path) -> list[Finding]:
     shared = cache.shared_fingerprint(content, settings)
     stored = cache.load(cache_file, shared)
-    keys = {id(entry): cache.record_fingerprint(entry) for entry in content.entries}
+    keys = content.fingerprints
     fresh = [entry for entry in content.entries
              if entry.kind.name in cache.SHARED_KINDS or keys[id(entry)] not in stored]
     fresh_ids = {id(entry) for entry in fresh}

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from digest.findings import Finding
-from digest.model import Content, Entry
+from digest.model import Content
 
 # Kinds every record is checked against: always re-checked, and part of the shared fingerprint.
 SHARED_KINDS = {"authority", "glossary", "topics"}
@@ -35,20 +35,13 @@ def shared_fingerprint(content: Content, settings: dict[str, Any]) -> str:
     hasher.update(repr(sorted((key, repr(value)) for key, value in settings.items())).encode())
     for entry in content.entries:
         if entry.kind.name in SHARED_KINDS:
-            hasher.update(record_fingerprint(entry).encode())
+            hasher.update(content.fingerprints[id(entry)].encode())
     papers = content.papers_dir
     if papers is not None and papers.is_dir():
         for paper in sorted(papers.iterdir()):
             info = paper.stat()
             hasher.update(f"{paper.name}:{info.st_size}:{info.st_mtime_ns}".encode())
     return hasher.hexdigest()
-
-
-def record_fingerprint(entry: Entry) -> str:
-    """Return a fingerprint of one record as written: its values and the line of each."""
-    document = entry.document
-    text = repr((document.path, entry.loc, document.data, sorted(document.lines.items())))
-    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def load(cache_file: Path, shared: str) -> dict[str, Any]:
