@@ -155,3 +155,15 @@ def test_the_site_carries_the_configuration_made_from_the_model(real_site: Path)
 
 def test_model_fields_keep_the_models_order() -> None:
     assert [f["name"] for f in model_fields(Meeting)] == list(Meeting.model_fields)
+
+
+def test_on_pages_the_editor_saves_to_the_repository_and_signs_in_through_the_oauth_site() -> None:
+    published = editor_config("council/digest", "https://council.github.io/digest/",
+                              "digest-sign-in.netlify.app")
+    assert published["backend"].items() >= {"name": "github", "repo": "council/digest",
+                                             "branch": "main",
+                                             "site_domain": "digest-sign-in.netlify.app"}.items()
+    local = editor_config(None, "http://127.0.0.1:8000/")
+    assert local["backend"]["name"] == "proxy"
+    for config in (published, local):  # on this computer, both save through decap-server
+        assert config["local_backend"]["url"] == "http://127.0.0.1:8081/api/v1"
