@@ -16,9 +16,8 @@ import pytest
 
 from digest import audit
 from digest.build import BuildOptions, build
-from digest.checks import run_checks
+from digest.cli import main
 from digest.editor import LOCAL_BACKEND_PORT, start_local_backend
-from digest.plan import publishable
 from digest.validate import load_and_validate
 
 from .conftest import PROJECT, browser_needed
@@ -123,14 +122,16 @@ def publish(page: Any) -> None:
     assert saved.is_visible(), f"not saved: {problems.all_inner_texts()}"
 
 
-def check_findings(root: Path) -> list[str]:
-    content, findings = load_and_validate(root / "content")
-    visible = publishable(content, include_drafts=True)
-    return [f.format() for f in [*findings, *run_checks(visible)] if f.level == "error"]
+def digest_check(root: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    """Run `digest check --include-drafts` on the project's content, as the Pages workflow does."""
+    capsys.readouterr()
+    code = main(["check", "--include-drafts", "--content", str(root / "content")])
+    printed = capsys.readouterr()
+    return code, printed.out + printed.err
 
 
 def test_a_comms_officer_adds_an_update_and_a_meeting_and_edits_a_summary(
-        editing: tuple[Path, Any, str]) -> None:
+        editing: tuple[Path, Any, str], capsys: pytest.CaptureFixture[str]) -> None:
     root, page, base = editing
     before = {path: path.read_text(encoding="utf-8") for path in (root / "content").rglob("*")
               if path.is_file()}
@@ -193,7 +194,7 @@ def test_a_comms_officer_adds_an_update_and_a_meeting_and_edits_a_summary(
              if path.is_file()}
     assert sorted(set(after) - set(before)) == sorted([update, meeting])
     assert [path for path in before if before[path] != after[path]] == [root / MEETING]
-    assert check_findings(root) == []
+    assert digest_check(root, capsys) == (0, "\n0 errors, 0 warnings.\n")
 
     # Only the summary of the edited meeting changed, whatever the editor rewrote around it.
     content, _ = load_and_validate(root / "content")
