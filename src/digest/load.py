@@ -131,20 +131,18 @@ def discover(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Finding]]:
 
 
 def load_content(content_dir: Path,
-                 cache_file: Path | None = None) -> tuple[list[RawDocument], list[Finding]]:
+                 cache: ParseCache | None = None) -> tuple[list[RawDocument], list[Finding]]:
     """Load every content file under ``content_dir``; report every problem, not just the first.
 
-    ``cache_file`` keeps each file's parse for the next run (parse_cache.py).
+    ``cache`` gives each unchanged file's parse from the last run (parse_cache.py).
     """
     files, findings = discover(content_dir)
-    cache = ParseCache(cache_file)
     documents = []
     for file, kind in files:
         document, problems = load_file(file, _display(file, content_dir), kind, cache)
         findings.extend(problems)
         if document is not None:
             documents.append(document)
-    cache.save()
     return documents, findings
 
 

@@ -5,6 +5,10 @@ only on its bytes, its name and kind, and the loader's code. The cache keeps eac
 under a hash of the first three; a change to the digest's code empties it. It is a pickle in the
 build folder, which only the build writes; a damaged or foreign file is ignored, never trusted
 with anything but a rebuild.
+
+A process that builds again (the preview of `digest serve`) also keeps each unchanged file's
+validated record from its last run, in memory only: validating is the costliest step left, and
+reading pydantic records back from a pickle was slower than validating them again.
 """
 
 from __future__ import annotations
@@ -19,6 +23,9 @@ import yaml
 
 _CODE = Path(__file__).resolve().parent  # the digest package: the loader and the model
 Parsed = tuple[Any, list[Any]]  # (RawDocument or None, findings), as load_text returns them
+Validated = tuple[Any, list[Any]]  # (record or None, findings), as parse_document returns them
+# This process's last run for each cache file: (code, parses, validated records by key).
+_LAST_RUN: dict[Path, tuple[str, dict[str, Parsed], dict[str, Validated]]] = {}
 
 
 def code_fingerprint() -> str:
@@ -35,9 +42,15 @@ class ParseCache:
     def __init__(self, cache_file: Path | None) -> None:
         self.cache_file = cache_file
         self.code = code_fingerprint() if cache_file else ""
-        self.stored: dict[str, Parsed] = self._read() if cache_file else {}
+        last = _LAST_RUN.get(cache_file) if cache_file else None
+        if last is not None and last[0] == self.code:
+            self.stored, self.stored_records = last[1], last[2]
+        else:
+            self.stored, self.stored_records = (self._read() if cache_file else {}), {}
         self.used: dict[str, Parsed] = {}
+        self.used_records: dict[str, Validated] = {}
         self.new: dict[str, Parsed] = {}
+        self.key_of: dict[int, str] = {}  # id(document) -> its key, to find its record
 
     def parsed(self, display: str, kind: str, data: bytes, parse: Callable[[], Parsed]) -> Parsed:
         """Return the file's parse from the cache, or ``parse()`` it and keep the result."""
@@ -48,11 +61,27 @@ class ParseCache:
         if found is None:
             found = self.new[key] = parse()
         self.used[key] = found
+        if found[0] is not None:
+            self.key_of[id(found[0])] = key
+        return found
+
+    def validated(self, document: Any, validate: Callable[[], Validated]) -> Validated:
+        """Return the record this process last validated from the same file, or ``validate()``."""
+        key = self.key_of.get(id(document))
+        if key is None:
+            return validate()
+        found = self.stored_records.get(key)
+        if found is None:
+            found = validate()
+        self.used_records[key] = found
         return found
 
     def save(self) -> None:
         """Write the parses of this run's files (and no others) for the next run."""
-        if self.cache_file is None or (not self.new and self.used.keys() == self.stored.keys()):
+        if self.cache_file is None:
+            return
+        _LAST_RUN[self.cache_file] = (self.code, self.used, self.used_records)
+        if not self.new and self.used.keys() == self.stored.keys():
             return
         self.cache_file.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.cache_file.with_suffix(".tmp")

@@ -8,6 +8,7 @@ single file can: duplicate ids and references between files.
 from __future__ import annotations
 
 import difflib
+import functools
 import types
 from collections.abc import Iterable
 from pathlib import Path
@@ -37,6 +38,7 @@ from digest.model import (
     Strict,
     Update,
 )
+from digest.parse_cache import ParseCache
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -52,20 +54,26 @@ def load_and_validate(content_dir: Path,
         return Content(), [
             Finding(str(content_dir), 1, "", "there is no content folder here", hint=hint)
         ]
-    documents, findings = load_content(content_dir, cache_file)
-    content, problems = validate_documents(documents, _paper_lines(content_dir / "papers"))
+    cache = ParseCache(cache_file)
+    documents, findings = load_content(content_dir, cache)
+    content, problems = validate_documents(documents, _paper_lines(content_dir / "papers"), cache)
+    cache.save()
     content.papers_dir = content_dir / "papers"
     return content, sorted(set(findings + problems))
 
 
-def validate_documents(documents: list[RawDocument],
-                       papers: dict[str, int]) -> tuple[Content, list[Finding]]:
-    """Validate loaded documents into content; ``papers`` gives each paper's number of lines."""
+def validate_documents(documents: list[RawDocument], papers: dict[str, int],
+                       cache: ParseCache | None = None) -> tuple[Content, list[Finding]]:
+    """Validate loaded documents into content; ``papers`` gives each paper's number of lines.
+
+    ``cache`` gives the records this process last validated from unchanged files.
+    """
     content = Content(papers=set(papers))
     findings: list[Finding] = []
     taken: dict[tuple[str, str], Entry] = {}
     for document in documents:
-        record, problems = parse_document(document)
+        record, problems = (parse_document(document) if cache is None else
+                            cache.validated(document, functools.partial(parse_document, document)))
         findings.extend(problems)
         if record is not None:
             findings.extend(_add(content, KIND_BY_NAME[document.kind], record, document, taken))
