@@ -13,6 +13,7 @@ reading pydantic records back from a pickle was slower than validating them agai
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import pickle
 from collections.abc import Callable
@@ -28,8 +29,10 @@ Validated = tuple[Any, list[Any]]  # (record or None, findings), as parse_docume
 _LAST_RUN: dict[Path, tuple[str, dict[str, Parsed], dict[str, Validated]]] = {}
 
 
+@functools.cache
 def code_fingerprint() -> str:
-    """Return a fingerprint of the code a parse depends on."""
+    """Return a fingerprint of the digest's code (and PyYAML's version), which every cache
+    between builds depends on. Read once per process: it is the code this process runs."""
     hasher = hashlib.sha256(f"PyYAML={yaml.__version__}".encode())
     for source in sorted(_CODE.rglob("*.py")):
         hasher.update(source.read_bytes())

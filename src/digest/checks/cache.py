@@ -18,18 +18,16 @@ from typing import Any
 
 from digest.findings import Finding
 from digest.model import Content
+from digest.parse_cache import code_fingerprint
 
 # Kinds every record is checked against: always re-checked, and part of the shared fingerprint.
 SHARED_KINDS = {"authority", "glossary", "topics"}
-_CODE = Path(__file__).resolve().parent.parent  # the digest package: rules, model, facts
 _RULE_LIBRARIES = ("names-dataset", "phonenumbers", "textstat", "pydantic")
 
 
 def shared_fingerprint(content: Content, settings: dict[str, Any]) -> str:
     """Return a fingerprint of everything besides a record that its findings depend on."""
-    hasher = hashlib.sha256()
-    for source in sorted(_CODE.rglob("*.py")):
-        hasher.update(source.read_bytes())
+    hasher = hashlib.sha256(code_fingerprint().encode())  # the rules, the model, the facts
     for package in _RULE_LIBRARIES:  # the name lists and phone ranges the rules rely on
         hasher.update(f"{package}={version(package)}".encode())
     hasher.update(repr(sorted((key, repr(value)) for key, value in settings.items())).encode())
