@@ -40,6 +40,7 @@ from digest.model import (
     Kind,
     RefersTo,
     Role,
+    role_of,
 )
 
 # Where `npm ci` puts the editor's script and its local backend, beside the project's mkdocs.yml.
@@ -154,8 +155,8 @@ def model_field(name: str, info: FieldInfo) -> dict[str, Any]:
         field["default"] = "draft"  # new records start as drafts; approving is a choice
     elif info.default not in (None, Ellipsis) and isinstance(info.default, (str, bool, int)):
         field["default"] = info.default
-    hint = _hint(info.description, _role(metadata) or _item_role(annotation), field["widget"],
-                 name)
+    role = role_of(None, metadata) or _item_role(annotation)
+    hint = _hint(info.description, role, field["widget"], name)
     if hint:
         field["hint"] = hint
     return field
@@ -213,7 +214,7 @@ def _widget(annotation: Any, metadata: tuple[Any, ...]) -> dict[str, Any]:
 def _text_widget(metadata: tuple[Any, ...]) -> dict[str, Any]:
     pattern = next((getattr(m, "pattern", None) for m in metadata
                     if getattr(m, "pattern", None)), None)
-    role = _role(metadata)
+    role = role_of(None, metadata)
     widget: dict[str, Any] = {"widget": "text" if role in LONG_TEXT_ROLES and
                               pattern != TITLE_PATTERN else "string"}
     if pattern:
@@ -245,15 +246,11 @@ def _relation(reference: RefersTo) -> dict[str, Any]:
             "search_fields": sorted({shown, "id"}), "display_fields": [shown]}
 
 
-def _role(metadata: tuple[Any, ...]) -> Role | None:
-    return next((m for m in metadata if isinstance(m, Role)), None)
-
-
 def _item_role(annotation: Any) -> Role | None:
     """Return the role of a list's items, for a list of plain strings such as names."""
     if get_origin(annotation) not in (list, tuple):
         return None
-    return _role(_unwrap(get_args(annotation)[0], ())[1])
+    return role_of(None, _unwrap(get_args(annotation)[0], ())[1])
 
 
 def _hint(description: str | None, role: Role | None, widget: str, name: str) -> str:

@@ -13,30 +13,18 @@ reading pydantic records back from a pickle was slower than validating them agai
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import pickle
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import yaml
+from digest.build_cache import code_fingerprint, write_whole
 
-_CODE = Path(__file__).resolve().parent  # the digest package: the loader and the model
 Parsed = tuple[Any, list[Any]]  # (RawDocument or None, findings), as load_text returns them
 Validated = tuple[Any, list[Any]]  # (record or None, findings), as parse_document returns them
 # This process's last run for each cache file: (code, parses, validated records by key).
 _LAST_RUN: dict[Path, tuple[str, dict[str, Parsed], dict[str, Validated]]] = {}
-
-
-@functools.cache
-def code_fingerprint() -> str:
-    """Return a fingerprint of the digest's code (and PyYAML's version), which every cache
-    between builds depends on. Read once per process: it is the code this process runs."""
-    hasher = hashlib.sha256(f"PyYAML={yaml.__version__}".encode())
-    for source in sorted(_CODE.rglob("*.py")):
-        hasher.update(source.read_bytes())
-    return hasher.hexdigest()
 
 
 class ParseCache:
@@ -86,10 +74,8 @@ class ParseCache:
         _LAST_RUN[self.cache_file] = (self.code, self.used, self.used_records)
         if not self.new and self.used.keys() == self.stored.keys():
             return
-        self.cache_file.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.cache_file.with_suffix(".tmp")
-        temporary.write_bytes(pickle.dumps((self.code, self.used), pickle.HIGHEST_PROTOCOL))
-        temporary.replace(self.cache_file)
+        write_whole(self.cache_file,
+                    pickle.dumps((self.code, self.used), pickle.HIGHEST_PROTOCOL))
 
     def _read(self) -> dict[str, Parsed]:
         assert self.cache_file is not None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from digest.build_cache import write_whole
 from digest.checks.acronyms import ACRONYM, known_terms
 from digest.checks.readability import grade, longest_sentence, sentences
 from digest.checks.texts import published_texts
@@ -127,9 +128,8 @@ def measure(content: Content, papers_dir: Path, cache: Path | None = None) -> Re
                               "longest": found.longest_sentence}
         papers.append(PaperMeasure(name, measured[name]["grade"], measured[name]["longest"]))
     if cache is not None:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        cache.write_text(json.dumps({"papers": measured, "texts": graded.used}, indent=1,
-                                    sort_keys=True), encoding="utf-8")
+        write_whole(cache, json.dumps({"papers": measured, "texts": graded.used}, indent=1,
+                                      sort_keys=True).encode())
     return Readability(pages, papers, all_grades)
 
 

@@ -19,8 +19,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from digest.build_cache import code_fingerprint, write_whole
 from digest.model import Content
-from digest.parse_cache import code_fingerprint
 from digest.plan import Page
 
 _PLAIN = (str, int, float, bool, type(None), dt.date)
@@ -80,11 +80,7 @@ class RenderCache:
 
     def save(self) -> None:
         """Keep this build's fingerprints, once its Markdown is all in the docs folder."""
-        self.file.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.file.with_suffix(".tmp")
-        temporary.write_text(json.dumps({"": self.shared, **self.keys}, sort_keys=True),
-                             encoding="utf-8")
-        temporary.replace(self.file)
+        write_whole(self.file, json.dumps({"": self.shared, **self.keys}, sort_keys=True).encode())
 
     def _read(self) -> dict[str, str]:
         try:

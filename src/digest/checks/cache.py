@@ -16,9 +16,9 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from digest.build_cache import code_fingerprint, write_whole
 from digest.findings import Finding
 from digest.model import Content
-from digest.parse_cache import code_fingerprint
 
 # Kinds every record is checked against: always re-checked, and part of the shared fingerprint.
 SHARED_KINDS = {"authority", "glossary", "topics"}
@@ -56,13 +56,10 @@ def load(cache_file: Path, shared: str) -> dict[str, Any]:
 
 def save(cache_file: Path, shared: str, records: dict[str, list[Finding]]) -> None:
     """Write the findings of every record, for the next build."""
-    cache_file.parent.mkdir(parents=True, exist_ok=True)
     data = {"shared": shared,
             "records": {key: [dataclasses.asdict(f) for f in found]
                         for key, found in records.items()}}
-    temporary = cache_file.with_suffix(".tmp")
-    temporary.write_text(json.dumps(data), encoding="utf-8")
-    temporary.replace(cache_file)
+    write_whole(cache_file, json.dumps(data).encode())
 
 
 def findings_from(stored: list[dict[str, Any]]) -> list[Finding]:
