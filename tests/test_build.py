@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from digest import publish
 from digest.build import build
 from digest.cli import main
 
-from .conftest import PROJECT, options_for, snapshot
+from .conftest import PROJECT, options_for, replace_once, snapshot
 
 MEETINGS = sorted((PROJECT / "content" / "meetings").glob("*/*.yaml"))
 
@@ -113,6 +114,29 @@ def test_a_build_after_one_edit_rebuilds_only_that_and_matches_a_clean_build(
     assert incremental.keys() == clean.keys()
     assert [name for name in clean if clean[name][0] != incremental[name][0]] == []
     assert _filter_words(site) == _filter_words(tmp_path / "clean")
+
+
+def test_while_a_build_after_one_edit_runs_the_site_being_read_does_not_change(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The next build shares unchanged files with the site readers see: none may be written."""
+    site = project / "site"
+    assert build(options_for(project)).findings == []
+    before = snapshot(site)
+    seen: list[dict[str, tuple[bytes, int]]] = []
+    index = publish.index_for_search
+
+    def index_then_look(folder: Path) -> None:
+        index(folder)
+        seen.append(snapshot(site))  # MkDocs and Pagefind have written the new build by now
+        raise publish.PublishError(["the search index failed"])
+
+    monkeypatch.setattr(publish, "index_for_search", index_then_look)
+    (project / "mkdocs.yml").touch()  # not a change: the build still starts from the last one
+    replace_once(project / FIXTURE_MEETING, "summary: Councillors", "summary: This week councillors")
+    with pytest.raises(publish.PublishError):
+        build(options_for(project))
+    assert seen == [before], "the site being read changed while the next one was built"
+    assert snapshot(site) == before, "a failed build left the site as it was"
 
 
 def _stable(files: dict[str, tuple[bytes, int]]) -> dict[str, tuple[bytes, int]]:

@@ -18,7 +18,7 @@ from .conftest import PROJECT
 
 WORKFLOW = PROJECT / ".github" / "workflows" / "pages.yml"
 # The current major versions of GitHub's own Pages actions, checked when this test was written.
-CURRENT = {"actions/checkout": 7, "actions/setup-python": 7, "actions/configure-pages": 5,
+CURRENT = {"actions/cache": 4, "actions/checkout": 7, "actions/setup-python": 7, "actions/configure-pages": 5,
            "actions/upload-pages-artifact": 5, "actions/deploy-pages": 5}
 
 

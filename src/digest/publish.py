@@ -109,7 +109,7 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, build_epoch: i
                                 site_url)
             else:
                 with clock.stage("copy the previous site"):
-                    _copy_unchanged(previous, build, expected)
+                    _copy_unchanged(previous, build, docs_dir.resolve(), expected)
                 with clock.stage("MkDocs"):
                     _run_mkdocs(config_file.resolve(), docs_dir.resolve(), build, build_epoch,
                                 site_url, dirty=True, published=True)
@@ -167,17 +167,21 @@ def _file_stamps(site: Path) -> dict[str, list[int]]:
     return stamps
 
 
-def _copy_unchanged(previous: Path, build: Path, expected: list[str]) -> None:
-    """Copy into the new build the files the previous build wrote and nobody has touched since,
+def _copy_unchanged(previous: Path, build: Path, docs_dir: Path, expected: list[str]) -> None:
+    """Bring into the new build the files the previous build wrote and nobody has touched since,
     keeping their modification times; leave out the search index (rebuilt whole) and the pages
     and files the site no longer has.
 
     MkDocs then rebuilds only pages whose Markdown is newer than their copy: write_docs leaves
     unchanged Markdown untouched, so an edit to one meeting rebuilds that meeting's pages.
+    A page or file MkDocs will not write again (its source in ``docs_dir`` is not newer, the
+    same test MkDocs makes) is hard-linked, not copied: the old and new builds share it, and
+    nothing ever writes to it. Everything MkDocs might write (changed pages, the sitemap, 404,
+    theme files) is copied, so the site being read is never written through a shared file.
     """
     manifest = site_folder.read_manifest(previous)
-    gone = {_built_path(relative) for relative in manifest.get("files", [])} - {
-        _built_path(relative) for relative in expected}
+    sources = {_built_path(relative): docs_dir / relative for relative in expected}
+    gone = {_built_path(relative) for relative in manifest.get("files", [])} - sources.keys()
     for relative, stamp in manifest.get("built", {}).items():
         source = previous / relative
         if relative in gone or relative == site_folder.MARKER or not source.is_file():
@@ -187,7 +191,11 @@ def _copy_unchanged(previous: Path, build: Path, expected: list[str]) -> None:
             continue  # changed since it was built: let MkDocs write it again
         target = build / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(source, target)
+        markdown = sources.get(relative)
+        if markdown is not None and os.path.getmtime(markdown) <= info.st_mtime:
+            os.link(source, target)
+        else:
+            shutil.copy2(source, target)
 
 
 def verify_site(site: Path, expected: list[str]) -> None:
@@ -252,6 +260,8 @@ def _run_mkdocs(config_file: Path, docs_dir: Path, out_dir: Path, build_epoch: i
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
+    from digest.mkdocs_cores import every_core
+
     with _captured_mkdocs_log() as problems, _source_date_epoch(build_epoch):
         try:
             extra = {"site_url": site_url} if site_url else {}
@@ -263,7 +273,8 @@ def _run_mkdocs(config_file: Path, docs_dir: Path, out_dir: Path, build_epoch: i
                 **extra,
             )
             config.theme.dirs.insert(0, str(write_theme_layer(docs_dir.parent / "theme")))
-            build(config, dirty=dirty)
+            with every_core():
+                build(config, dirty=dirty)
         except (Abort, ConfigurationError) as exc:
             raise PublishError(problems or [str(exc)]) from exc
     real = [problem for problem in problems if _DIRTY_WARNING not in problem]

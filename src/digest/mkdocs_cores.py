@@ -1,0 +1,168 @@
+"""MkDocs' two page loops spread over the machine's cores.
+
+MkDocs converts each page's Markdown to HTML, then puts each page into the theme, one page after
+another; at national scale that is most of the build. Inside ``every_core()``, the first call of
+each loop does the pages of the whole loop in forked workers (digest.parallel), and every later
+call finds its page done. The workers run MkDocs' own functions on the same objects, so the
+pages are the same bytes; the warnings they log are logged again here, so a strict build still
+fails on them. Only the loops of MkDocs 1.6 are known: any other MkDocs runs its own as they are.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import logging
+import pickle
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from digest.parallel import cores, run_all, split
+
+PARALLEL_AT = 400  # fewer pages than this take less time than starting the workers
+_POPULATE = ["page", "config", "files", "dirty"]
+_BUILD = ["page", "config", "doc_files", "nav", "env", "dirty", "excluded"]
+
+
+@dataclass
+class _Rendered:
+    """What MkDocs' Markdown step leaves on a page, to carry it back from a worker."""
+
+    markdown: str | None
+    meta: MutableMapping[str, Any]
+    content: str | None
+    toc: Any
+    title_from_render: str | None
+    present_anchor_ids: set[str] | None
+    links_to_anchors: dict[str, dict[str, str]] | None  # by the linked file's path
+
+    @classmethod
+    def of(cls, page: Page) -> _Rendered:
+        links = None if page.links_to_anchors is None else {
+            file.src_uri: found for file, found in page.links_to_anchors.items()}
+        return cls(page.markdown, page.meta, page.content, page.toc, page._title_from_render,
+                   page.present_anchor_ids, links)
+
+    def apply(self, page: Page, files: Files) -> None:
+        page.markdown, page.meta, page.content = self.markdown, self.meta, self.content
+        page.toc, page._title_from_render = self.toc, self.title_from_render
+        page.present_anchor_ids = self.present_anchor_ids
+        page.links_to_anchors = None if self.links_to_anchors is None else {
+            _file(files, uri): found for uri, found in self.links_to_anchors.items()}
+
+
+def _file(files: Files, uri: str) -> File:
+    found = files.get_file_from_path(uri)
+    assert found is not None, uri
+    return found
+
+
+@contextmanager
+def every_core() -> Iterator[None]:
+    """Run MkDocs builds started inside the block with their page loops on every core."""
+    parallel_at = PARALLEL_AT
+    if cores() < 2 or not _known_loops():
+        yield
+        return
+    populate, build_page = mkdocs_build._populate_page, mkdocs_build._build_page
+    populated: set[int] = set()
+    built: set[int] = set()
+
+    def populate_all(page: Page, config: Any, files: Files, dirty: bool = False) -> None:
+        if not populated:
+            # As MkDocs' own loop does next, make the pages outside the navigation.
+            for file in files.documentation_pages():
+                if file.page is None and file.inclusion.is_not_in_nav():  # type: ignore[no-untyped-call]
+                    Page(None, file, config)
+            pages = [f.page for f in files.documentation_pages() if f.page is not None]
+            todo = [p for p in pages if not (dirty and not p.file.is_modified())]
+            populated.update(id(p) for p in pages)
+            if len(todo) >= parallel_at:
+                for done, rendered in zip(todo, _in_workers(
+                        todo, lambda p: (populate(p, config, files, dirty), _Rendered.of(p))[1]),
+                        strict=True):
+                    rendered.apply(done, files)
+                return
+            populated.clear()
+            populated.add(-1)  # few pages: MkDocs' own loop, page by page
+        if id(page) not in populated:
+            populate(page, config, files, dirty)
+
+    def build_all(page: Page, config: Any, doc_files: Sequence[File], nav: Any, env: Any,
+                  dirty: bool = False, excluded: bool = False) -> None:
+        if not built:
+            pages = [f.page for f in doc_files if f.page is not None]
+            todo = [p for p in pages if not (dirty and not p.file.is_modified())]
+            built.update(id(p) for p in pages)
+            if len(todo) >= parallel_at:
+                _in_workers(todo, lambda p: build_page(
+                    p, config, doc_files, nav, env, dirty,
+                    p.file.inclusion.is_excluded()))  # type: ignore[no-untyped-call]
+                return
+            built.clear()
+            built.add(-1)
+        if id(page) not in built:
+            build_page(page, config, doc_files, nav, env, dirty, excluded)
+
+    mkdocs_build._populate_page, mkdocs_build._build_page = populate_all, build_all
+    try:
+        yield
+    finally:
+        mkdocs_build._populate_page, mkdocs_build._build_page = populate, build_page
+
+
+def _known_loops() -> bool:
+    """Return True if MkDocs' page functions are the ones this module was written for."""
+    return (list(inspect.signature(mkdocs_build._populate_page).parameters) == _POPULATE
+            and list(inspect.signature(mkdocs_build._build_page).parameters) == _BUILD)
+
+
+def _in_workers(pages: list[Page], work: Callable[[Page], Any]) -> list[Any]:
+    """Do ``work`` on every page in forked workers; log their records here; return results."""
+    runs = split(pages, cores())
+    outcomes = run_all([functools.partial(_logged, run, work) for run in runs])
+    results: list[Any] = []
+    failure: BaseException | None = None
+    for found, records, error in outcomes:
+        for name, level, message in records:
+            logging.getLogger(name).log(level, message)
+        results += found
+        failure = failure or error
+    if failure is not None:
+        raise failure
+    return results
+
+
+def _logged(pages: Sequence[Page], work: Callable[[Page], Any]) -> tuple[
+        list[Any], list[tuple[str, int, str]], BaseException | None]:
+    """Do the work in a worker, keeping MkDocs' log records (and any error) to send back."""
+    records: list[tuple[str, int, str]] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append((record.name, record.levelno, record.getMessage()))
+
+    logger = logging.getLogger("mkdocs")
+    logger.handlers, logger.propagate = [Keep(level=logging.INFO)], False  # a forked copy
+    found: list[Any] = []
+    try:
+        for page in pages:
+            found.append(work(page))
+    except Exception as exc:  # sent back and raised in the build, after the records
+        return found, records, _sendable(exc)
+    return found, records, None
+
+
+def _sendable(error: Exception) -> Exception:
+    """Return the error, or its words if it cannot be sent between processes."""
+    try:
+        pickle.loads(pickle.dumps(error))
+    except Exception:
+        return RuntimeError(f"{type(error).__name__}: {error}")
+    return error
