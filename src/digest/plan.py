@@ -24,7 +24,6 @@ from digest.model import (
     Recommendation,
     Review,
     Statistic,
-    Topic,
 )
 
 if TYPE_CHECKING:
@@ -146,6 +145,15 @@ def plan_site(content: Content, readability: Readability | None = None) -> list[
     authorities = sorted(content.authorities.values(), key=lambda a: a.name)
     topics = sorted(content.topics.values(), key=lambda t: t.name)
     as_of = latest_date(content)
+    # Each area's own records, and its recommendations, worked out once (not once per area).
+    meetings_of: dict[str, list[MeetingView]] = defaultdict(list)
+    for view in meetings:
+        meetings_of[view.authority.id].append(view)
+    reviews_of: dict[str, list[Review]] = defaultdict(list)
+    for review in reviews:
+        reviews_of[review.authority].append(review)
+    groups_of = {a.id: _recommendation_groups(meetings_of[a.id], reviews_of[a.id], content)
+                 for a in authorities}
     pages = [
         Page("index.md", "home.md.j2", {
             "updates": updates[:LATEST_ON_HOME],
@@ -174,8 +182,7 @@ def plan_site(content: Content, readability: Readability | None = None) -> list[
             "calendars": _calendar_list(meetings),
         }),
         Page("recommendations.md", "recommendations.md.j2", {
-            "groups": [], "areas": [(a, _status_counts(_recommendation_groups(
-                meetings, reviews, content, a.id))) for a in authorities],
+            "groups": [], "areas": [(a, _status_counts(groups_of[a.id])) for a in authorities],
         }),
         Page("accessibility.md", "accessibility.md.j2", {"statement": content.accessibility}),
         Page("about.md", "about.md.j2", {
@@ -195,8 +202,7 @@ def plan_site(content: Content, readability: Readability | None = None) -> list[
                 :HARDEST_LISTED],
         }))
     for authority in authorities:
-        own_meetings = [m for m in meetings if m.authority.id == authority.id]
-        own_reviews = [r for r in reviews if r.authority == authority.id]
+        own_meetings, own_reviews = meetings_of[authority.id], reviews_of[authority.id]
         pages.append(Page(authority_path(authority.id), "authority.md.j2", {
             "authority": authority,
             "meetings": own_meetings,
@@ -207,13 +213,13 @@ def plan_site(content: Content, readability: Readability | None = None) -> list[
             "calendar": Markup(calendar_path(authority.id)) if own_meetings else None,
             "committee_pages": {body.id: body_path(authority.id, body.id)
                                 for body in authority.bodies},
-            "recommendations_page": (f"recommendations/{authority.id}.md" if _recommendation_groups(
-                meetings, reviews, content, authority.id) else None),
+            "recommendations_page": (f"recommendations/{authority.id}.md"
+                                     if groups_of[authority.id] else None),
         }, authority=authority.id))
     names = paper_names(meetings, reviews)
     for authority in authorities:
         for body in authority.bodies:
-            own = [m for m in meetings if m.authority.id == authority.id and m.body.id == body.id]
+            own = [m for m in meetings_of[authority.id] if m.body.id == body.id]
             pages.append(Page(body_path(authority.id, body.id), "committee.md.j2", {
                 "authority": authority, "body": body, "meetings": own,
                 "feed": Markup(body_feed_path(authority.id, body.id)) if own else None,
@@ -241,13 +247,14 @@ def plan_site(content: Content, readability: Readability | None = None) -> list[
             "paper_name": names.get(review.source.paper) if review.source else None,
         }, authority=review.authority))
     for authority in authorities:
-        groups = _recommendation_groups(meetings, reviews, content, authority.id)
+        groups = groups_of[authority.id]
         if groups:
             pages.append(Page(f"recommendations/{authority.id}.md", "recommendations.md.j2", {
                 "groups": groups, "areas": [], "authority": authority,
             }, authority=authority.id))
+    by_topic = _topic_entries(meetings, reviews, content)
     for topic in topics:
-        entries = _topic_entries(topic, meetings, reviews, content)
+        entries = by_topic.get(topic.id, [])
         pages.append(Page(topic_path(topic.id), "topic.md.j2", {
             "topic": topic, "entries": entries[:MAX_LISTED], "total": len(entries),
             "feed": Markup(topic_feed_path(topic.id)),
@@ -388,22 +395,23 @@ def _key_numbers(reviews: list[Review], as_of: dt.date) -> list[FigureGroup]:
             for review in reviews if review.statistics]
 
 
-def _topic_entries(
-    topic: Topic, meetings: list[MeetingView], reviews: list[Review], content: Content
-) -> list[TopicEntry]:
-    entries = []
+def _topic_entries(meetings: list[MeetingView], reviews: list[Review],
+                   content: Content) -> dict[str, list[TopicEntry]]:
+    """Return each topic's items and reports, newest first, in one pass over the content."""
+    entries: dict[str, list[TopicEntry]] = defaultdict(list)
     for view in meetings:
         for item in view.meeting.items:
-            if topic.id in item.topics:
-                entries.append(_item_entry(view, item))
+            for topic in dict.fromkeys(item.topics):
+                entries[topic].append(_item_entry(view, item))
     for review in reviews:
-        if topic.id in review.topics:
-            end = review.period.end.isoformat() if review.period else ""
-            entries.append(TopicEntry(
+        end = review.period.end.isoformat() if review.period else ""
+        for topic in dict.fromkeys(review.topics):
+            entries[topic].append(TopicEntry(
                 review.title, review_path(review.id), content.authorities[review.authority],
                 _period_text(review), end, review.summary,
             ))
-    return sorted(entries, key=lambda e: (e.sort_key, e.title), reverse=True)
+    return {topic: sorted(found, key=lambda e: (e.sort_key, e.title), reverse=True)
+            for topic, found in entries.items()}
 
 
 def _item_entry(view: MeetingView, item: Item) -> TopicEntry:
@@ -481,11 +489,10 @@ def _status_counts(groups: list[ProgressGroup]) -> dict[str | None, int]:
 
 
 def _recommendation_groups(
-    meetings: list[MeetingView], reviews: list[Review], content: Content, authority: str
+    meetings: list[MeetingView], reviews: list[Review], content: Content
 ) -> list[ProgressGroup]:
-    """An area's recommendations, grouped by progress in a fixed order; empty groups left out."""
-    meetings = [view for view in meetings if view.authority.id == authority]
-    reviews = [review for review in reviews if review.authority == authority]
+    """An area's recommendations (from its own meetings and reviews), grouped by progress in a
+    fixed order; empty groups left out."""
     tracked: list[TrackedRecommendation] = []
     for review in reviews:
         tracked += [TrackedRecommendation(rec, review.title, review_path(review.id),

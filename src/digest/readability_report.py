@@ -6,9 +6,11 @@ the gain from paper to page is visible to everyone.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,7 @@ from digest.checks.readability import grade, longest_sentence, sentences
 from digest.checks.texts import published_texts
 from digest.extract.source import clean_line
 from digest.model import Content, Meeting, Review
+from digest.parallel import cores, run_all, split
 from digest.plan import meeting_path, review_path
 
 MIN_WORDS = 8  # a grade means little for a few words
@@ -116,17 +119,16 @@ def measure(content: Content, papers_dir: Path, cache: Path | None = None) -> Re
     paper_names = sorted({m.source.paper for m in content.meetings if m.source}
                          | {r.source.paper for r in content.reviews if r.source})
     measured = stored.get("papers", {})
-    papers = []
-    for name in paper_names:
-        path = papers_dir / name
-        if not path.is_file():
-            continue
-        digest = hashlib.sha1(path.read_bytes()).hexdigest()
-        if measured.get(name, {}).get("sha1") != digest:
-            found = paper_measure(path)
-            measured[name] = {"sha1": digest, "grade": found.grade,
-                              "longest": found.longest_sentence}
-        papers.append(PaperMeasure(name, measured[name]["grade"], measured[name]["longest"]))
+    digests = {name: hashlib.sha1((papers_dir / name).read_bytes()).hexdigest()
+               for name in paper_names if (papers_dir / name).is_file()}
+    changed = [name for name, digest in digests.items()
+               if measured.get(name, {}).get("sha1") != digest]
+    for name, found in zip(changed, _measure_papers([papers_dir / n for n in changed]),
+                           strict=True):
+        measured[name] = {"sha1": digests[name], "grade": found.grade,
+                          "longest": found.longest_sentence}
+    papers = [PaperMeasure(name, measured[name]["grade"], measured[name]["longest"])
+              for name in digests]
     if cache is not None:
         write_whole(cache, json.dumps({"papers": measured, "texts": graded.used}, indent=1,
                                       sort_keys=True).encode())
@@ -159,6 +161,20 @@ def _load_cache(cache: Path | None) -> dict[str, dict[str, Any]]:
     if not isinstance(data, dict):
         return {}
     return {part: data[part] for part in ("papers", "texts") if isinstance(data.get(part), dict)}
+
+
+PARALLEL_AT = 20  # papers: a paper takes about as long to measure as starting a worker
+
+
+def _measure_papers(paths: list[Path]) -> list[PaperMeasure]:
+    """Measure papers in order; on every core when there are many (a first build)."""
+    runs = split(paths, cores()) if len(paths) >= PARALLEL_AT else [paths]
+    measured = run_all([functools.partial(_measure_run, run) for run in runs])
+    return [found for run in measured for found in run]
+
+
+def _measure_run(paths: Sequence[Path]) -> list[PaperMeasure]:
+    return [paper_measure(path) for path in paths]
 
 
 def paper_measure(path: Path) -> PaperMeasure:
