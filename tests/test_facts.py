@@ -55,6 +55,10 @@ def test_a_figure_the_lines_do_not_hold_is_not_found(written: str, paper: str) -
      "{text: That £9.99 million be spent., plain:",
      f"{FIXTURE_MEETING}:29: items[1].decisions[0].text: [facts-traceable] '£9.99 million' is "
      "not in the lines it cites (testshire-2024-05-01-minutes.md lines 9-15)"),
+    (FIXTURE_MEETING, "{text: That the report be noted., plain:",
+     "{text: That 200 more children be helped., plain:",
+     f"{FIXTURE_MEETING}:29: items[1].decisions[0].text: [facts-traceable] '200' is "
+     "not in the lines it cites (testshire-2024-05-01-minutes.md lines 9-15)"),
     (FIXTURE_MEETING, "{label: Children helped, value: 1200, unit: children}",
      "{label: Children helped, value: 9990000, unit: pounds}",
      f"{FIXTURE_MEETING}:31: items[1].statistics[0].value: [facts-traceable] '9,990,000' is not "
