@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from digest import parse_cache
+from digest import build_cache, parse_cache
 from digest.checks import run_checks
 from digest.plan import publishable
 from digest.validate import load_and_validate
@@ -101,12 +101,19 @@ def test_reading_grades_are_kept_between_builds_and_match_a_fresh_measure(
     assert fresh.pages and fresh.papers
     assert readability_report.measure(visible, FIXTURE_CONTENT / "papers", cache_file) == fresh
 
-    def no_grading(text: str) -> float:
-        raise AssertionError(f"graded again: {text[:40]}")
+    def no_grading(text: str | Path) -> float:
+        raise AssertionError(f"graded again: {str(text)[:40]}")
 
     monkeypatch.setattr(readability_report, "grade", no_grading)
     monkeypatch.setattr(readability_report, "paper_measure", no_grading)
     assert readability_report.measure(visible, FIXTURE_CONTENT / "papers", cache_file) == fresh
     cache_file.write_text("{damaged", encoding="utf-8")
     with pytest.raises(AssertionError, match="graded again"):
+        readability_report.measure(visible, FIXTURE_CONTENT / "papers", cache_file)
+    monkeypatch.undo()
+    assert readability_report.measure(visible, FIXTURE_CONTENT / "papers", cache_file) == fresh
+    build_cache._LAST_RUN.clear()  # a new process, with each record's measures damaged
+    cache_file.with_suffix(".records.pickle").write_bytes(b"damaged")
+    monkeypatch.setattr(readability_report, "grade", no_grading)
+    with pytest.raises(AssertionError, match="graded again: [A-Z]"):
         readability_report.measure(visible, FIXTURE_CONTENT / "papers", cache_file)

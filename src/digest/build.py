@@ -6,6 +6,7 @@ import calendar
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from digest.build_cache import Kept
 from digest.checks import load_config, run_checks
 from digest.editor import editor_files
 from digest.errors import DigestError
@@ -120,7 +121,9 @@ def _publish(options: BuildOptions, visible: Content, findings: list[Finding],
             options.templates_dir, pages, visible.glossary, visible.authorities, site_url,
             kept=kept)}
     with clock.stage("exports"):
-        extra = exports(visible, site_url)
+        kept_events = Kept(options.docs_dir.with_name(options.docs_dir.name + "-events.pickle"))
+        extra = exports(visible, site_url, kept_events)
+        kept_events.save()
         texts.update(extra)
         editor = editor_files(options.config_file.resolve().parent, site_url)
     with clock.stage("write Markdown"):

@@ -652,6 +652,11 @@ class Content:
         return {id(entry): entry.fingerprint() for entry in self.entries}
 
     @functools.cached_property
+    def record_fingerprints(self) -> dict[int, str]:
+        """Return each record's fingerprint by ``id(record)``, for work that holds the record."""
+        return {id(entry.record): self.fingerprints[id(entry)] for entry in self.entries}
+
+    @functools.cached_property
     def authorities(self) -> dict[str, Authority]:
         """Return the authorities by id."""
         return {e.record.id: e.record for e in self.of("authority")

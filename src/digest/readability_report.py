@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from digest.build_cache import write_whole
+from digest.build_cache import Kept, key_of, write_whole
 from digest.checks.acronyms import ACRONYM, known_terms
 from digest.checks.readability import grade, longest_sentence, sentences
-from digest.checks.texts import published_texts
 from digest.extract.source import clean_line
-from digest.model import Content, Meeting, Review
+from digest.model import Content, Meeting, Review, published_strings
 from digest.parallel import cores, run_all, split
 from digest.plan import meeting_path, review_path
 
@@ -78,44 +77,41 @@ def measure(content: Content, papers_dir: Path, cache: Path | None = None) -> Re
 
     Measuring a paper means reading all of it, and grading a text means counting its
     syllables, so both are kept in ``cache`` (a JSON file) by a hash of what was measured: a
-    rebuild only measures papers and texts that are new or changed.
+    rebuild only measures papers and texts that are new or changed. Each record's measures are
+    kept beside it by the record's fingerprint, so a rebuild reads only the records that changed.
     """
-    by_page: dict[str, list[str]] = {}
     titles: dict[str, str] = {}
-    unexplained: dict[str, set[str]] = {}
     for meeting in content.meetings:
         titles[meeting_path(meeting.id)] = f"{meeting.authority}, {meeting.date}"
     for review in content.reviews:
         titles[review_path(review.id)] = review.title
-    known_by_area: dict[str, frozenset[str]] = {}
-    for text in published_texts(content):
-        record = text.record
-        if not text.role.plain_language:
-            continue
-        if isinstance(record, Meeting):
-            page = meeting_path(record.id)
-        elif isinstance(record, Review):
-            page = review_path(record.id)
-        else:
-            continue
-        if text.role.in_short and len(text.value.split()) >= MIN_WORDS:
-            by_page.setdefault(page, []).append(text.value)
-        if record.authority not in known_by_area:
-            known_by_area[record.authority] = known_terms(content.glossary, record.authority)
-        known = known_by_area[record.authority]
-        unexplained.setdefault(page, set()).update(
-            word for word in ACRONYM.findall(text.value) if word not in known
-        )
     stored = _load_cache(cache)
     graded = _Grades(stored.get("texts", {}))
+    kept = Kept(cache.with_suffix(".records.pickle") if cache else None)
+    by_page: dict[str, list[tuple[float, int]]] = {}
+    unexplained: dict[str, set[str]] = {}
+    known_by_area: dict[str, frozenset[str]] = {}
+    for entry in content.entries:
+        own = kept.get(key_of("readability", content.fingerprints[id(entry)]),
+                       lambda: _record_measure(entry.record, graded))  # noqa: B023
+        if own is None:
+            continue
+        page, grades, acronyms = own
+        if grades:
+            by_page[page] = grades
+        authority = entry.record.authority  # type: ignore[attr-defined]
+        if authority not in known_by_area:
+            known_by_area[authority] = known_terms(content.glossary, authority)
+        unexplained[page] = {word for word in acronyms if word not in known_by_area[authority]}
+    kept.save()
     pages = [
-        PageMeasure(page, titles.get(page, page), len(texts),
-                    statistics.mean(graded(t) for t in texts), max(graded(t) for t in texts),
-                    max(longest_sentence(t) for t in texts),
+        PageMeasure(page, titles.get(page, page), len(grades),
+                    statistics.mean(grade for grade, _ in grades),
+                    max(grade for grade, _ in grades), max(longest for _, longest in grades),
                     tuple(sorted(unexplained.get(page, set()))))
-        for page, texts in sorted(by_page.items())
+        for page, grades in sorted(by_page.items())
     ]
-    all_grades = [graded(t) for texts in by_page.values() for t in texts]
+    all_grades = [grade for grades in by_page.values() for grade, _ in grades]
     paper_names = sorted({m.source.paper for m in content.meetings if m.source}
                          | {r.source.paper for r in content.reviews if r.source})
     measured = stored.get("papers", {})
@@ -133,6 +129,26 @@ def measure(content: Content, papers_dir: Path, cache: Path | None = None) -> Re
         write_whole(cache, json.dumps({"papers": measured, "texts": graded.used}, indent=1,
                                       sort_keys=True).encode())
     return Readability(pages, papers, all_grades)
+
+
+def _record_measure(record: object, graded: _Grades) -> tuple[
+        str, list[tuple[float, int]], list[str]] | None:
+    """Return a meeting's or review's page, the grade and longest sentence of each summary
+    long enough to grade, and the capitalised short words in its plain-language texts."""
+    if isinstance(record, Meeting):
+        page = meeting_path(record.id)
+    elif isinstance(record, Review):
+        page = review_path(record.id)
+    else:
+        return None
+    grades, acronyms = [], set()
+    for _, value, role in published_strings(record):
+        if not role.plain_language:
+            continue
+        if role.in_short and len(value.split()) >= MIN_WORDS:
+            grades.append((graded(value), longest_sentence(value)))
+        acronyms.update(ACRONYM.findall(value))
+    return page, grades, sorted(acronyms)
 
 
 class _Grades:

@@ -38,8 +38,7 @@ class RenderCache:
         self.docs_dir = docs_dir
         self.file = docs_dir.with_name(docs_dir.name + "-render-cache.json")
         # Each record (an entry of a file) is read through its fingerprint, not value by value.
-        self.records = {id(entry.record): content.fingerprints[id(entry)]
-                        for entry in content.entries}
+        self.records = content.record_fingerprints
         self.authorities = {name: self.records[id(authority)]
                             for name, authority in content.authorities.items()}
         shared = hashlib.sha256(code_fingerprint().encode() + site_url.encode())

@@ -11,6 +11,7 @@ import json
 from collections import defaultdict
 from urllib.parse import urljoin
 
+from digest.build_cache import Kept, key_of
 from digest.export.calendars import WrittenEvent, calendar, meeting_event
 from digest.export.feeds import STYLESHEET, STYLESHEET_PATH, Entry, atom_feed
 from digest.export.opendata import (
@@ -33,8 +34,11 @@ from digest.plan import (
 UNDATED = dt.date(2000, 1, 1)  # sorts a report without a period after every dated one
 
 
-def exports(content: Content, site_url: str) -> dict[str, str]:
-    """Return every exported file's path and text, in a stable order."""
+def exports(content: Content, site_url: str, kept: Kept | None = None) -> dict[str, str]:
+    """Return every exported file's path and text, in a stable order.
+
+    ``kept`` holds each meeting's calendar event from the last build, by what it was made from.
+    """
     files: dict[str, str] = {}
     entries = feed_entries(content)
     files[STYLESHEET_PATH] = STYLESHEET
@@ -54,7 +58,7 @@ def exports(content: Content, site_url: str) -> dict[str, str]:
         path = topic_feed_path(topic.id)
         files[path] = atom_feed(f"Safeguarding Digest: {topic.name}", path,
                                 [e for e in entries if topic.id in e.topics], site_url)
-    files.update(calendars(content, site_url))
+    files.update(calendars(content, site_url, kept or Kept(None)))
     files["data/meetings.json"] = meetings_json(content)
     files["data/reviews.json"] = reviews_json(content)
     files["data/decisions.csv"] = decisions_csv(content)
@@ -74,7 +78,7 @@ def feed_entries(content: Content) -> list[Entry]:
     return entries
 
 
-def calendars(content: Content, site_url: str) -> dict[str, str]:
+def calendars(content: Content, site_url: str, kept: Kept) -> dict[str, str]:
     """Return an iCalendar file per authority and per body that has meetings."""
     by_authority: dict[str, list[WrittenEvent]] = defaultdict(list)
     by_body: dict[tuple[str, str], list[WrittenEvent]] = defaultdict(list)
@@ -83,8 +87,10 @@ def calendars(content: Content, site_url: str) -> dict[str, str]:
         authority = content.authorities[meeting.authority]
         body = next(b.name for b in authority.bodies if b.id == meeting.body)
         title = body_names[(authority.id, meeting.body)] = f"{body}, {authority.name}"
-        event = meeting_event(meeting, title, meeting_path(meeting.id).removesuffix(".md") + "/",
-                              site_url)
+        path = meeting_path(meeting.id).removesuffix(".md") + "/"
+        event = kept.get(key_of("event", content.record_fingerprints[id(meeting)], title, path,
+                                site_url),
+                         lambda: meeting_event(meeting, title, path, site_url))  # noqa: B023
         by_authority[authority.id].append(event)
         by_body[(authority.id, meeting.body)].append(event)
     files = {}
