@@ -62,26 +62,6 @@ def test_a_template_error_in_a_worker_names_the_template(tmp_path: Path) -> None
                      parallel_at=1)
 
 
-def test_content_parsed_on_every_core_reads_as_content_parsed_in_order(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from digest import load
-
-    content_dir = tmp_path / "content"
-    shutil.copytree(PROJECT / "content", content_dir)
-    meeting = sorted((content_dir / "meetings").glob("*/*.yaml"))[-1]
-    meeting.write_text(meeting.read_text(encoding="utf-8") + "date: 2024-01-01\n")
-
-    def loaded() -> tuple[list[object], list[str]]:
-        content, problems = load_and_validate(content_dir)
-        return ([(e.document.path, e.record, sorted(e.document.lines.items()))
-                 for e in content.entries], [p.format() for p in problems])
-
-    in_order = loaded()
-    assert any(meeting.name in problem for problem in in_order[1]), "a mistake to compare"
-    monkeypatch.setattr(load, "PARALLEL_AT", 1)
-    assert loaded() == in_order
-
-
 def test_papers_measured_on_every_core_measure_as_in_order(
         monkeypatch: pytest.MonkeyPatch) -> None:
     from digest import readability_report

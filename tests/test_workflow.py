@@ -17,9 +17,10 @@ from digest.browser import NoBrowser, find_chromium
 from .conftest import PROJECT
 
 WORKFLOW = PROJECT / ".github" / "workflows" / "pages.yml"
-# The current major versions of GitHub's own Pages actions, checked when this test was written.
-CURRENT = {"actions/cache": 4, "actions/checkout": 7, "actions/setup-python": 7, "actions/configure-pages": 5,
-           "actions/upload-pages-artifact": 5, "actions/deploy-pages": 5}
+# The current major versions of the GitHub actions used, checked when this test was written.
+CURRENT = {"actions/cache": 4, "actions/checkout": 7, "actions/setup-python": 7,
+           "actions/configure-pages": 5, "actions/upload-pages-artifact": 5,
+           "actions/deploy-pages": 5}
 
 
 def _jobs() -> dict[str, dict]:  # type: ignore[type-arg]

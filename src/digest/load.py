@@ -6,10 +6,8 @@ every value keeps its line and duplicate keys are reported instead of silently o
 
 from __future__ import annotations
 
-import functools
 import re
 import stat
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +16,6 @@ import yaml
 
 from digest.findings import Finding
 from digest.model import KINDS, Loc
-from digest.parallel import cores, run_all, split
 from digest.parse_cache import ParseCache
 
 # Read by other parts of the digest (the checks' settings), so not reported as misplaced.
@@ -77,30 +74,23 @@ def load_file(file: Path, display: str, kind: str,
 
     With ``cache``, a file whose bytes are unchanged since the last run is not parsed again.
     """
-    data, text, problems = _read(file, display)
-    if text is None:
-        return None, problems
-    if cache is None:
-        return load_text(text, display, kind)
-    return cache.parsed(display, kind, data, lambda: load_text(text, display, kind))
-
-
-def _read(file: Path, display: str) -> tuple[bytes, str | None, list[Finding]]:
-    """Return a content file's bytes and text, or why it cannot be read as one."""
     problem = _not_a_plain_file(file)
     if problem:
-        return b"", None, [Finding(display, 1, "", problem,
-                                   hint="content files are plain text files ending in .yaml")]
+        return None, [Finding(display, 1, "", problem,
+                              hint="content files are plain text files ending in .yaml")]
     try:
         data = file.read_bytes()
     except OSError as exc:
-        return b"", None, [Finding(display, 1, "", f"the file cannot be read ({exc.strerror})")]
+        return None, [Finding(display, 1, "", f"the file cannot be read ({exc.strerror})")]
     try:
-        return data, data.decode("utf-8"), []
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        return data, None, [Finding(display, line, "", f"the file is not UTF-8 text ({exc.reason})",
-                                    hint="save it again as UTF-8 in your editor")]
+        return None, [Finding(display, line, "", f"the file is not UTF-8 text ({exc.reason})",
+                              hint="save it again as UTF-8 in your editor")]
+    if cache is None:
+        return load_text(text, display, kind)
+    return cache.parsed(display, kind, data, lambda: load_text(text, display, kind))
 
 
 def _not_a_plain_file(file: Path) -> str | None:
@@ -144,44 +134,16 @@ def load_content(content_dir: Path,
                  cache: ParseCache | None = None) -> tuple[list[RawDocument], list[Finding]]:
     """Load every content file under ``content_dir``; report every problem, not just the first.
 
-    ``cache`` gives each unchanged file's parse from the last run (parse_cache.py); the files
-    left to parse are parsed on every core when there are many (a first build).
+    ``cache`` gives each unchanged file's parse from the last run (parse_cache.py).
     """
     files, findings = discover(content_dir)
-    named = [(file, _display(file, content_dir), kind) for file, kind in files]
-    read = [(display, kind, *_read(file, display)) for file, display, kind in named]
-    to_parse = [(text, display, kind) for display, kind, data, text, _ in read
-                if text is not None and (cache is None or not cache.has(display, kind, data))]
-    parses = iter(_parse_all(to_parse))
     documents = []
-    for display, kind, data, text, problems in read:
-        findings.extend(problems)
-        if text is None:
-            continue
-        if cache is None:
-            document, problems = next(parses)
-        else:
-            document, problems = cache.parsed(display, kind, data, lambda: next(parses))
+    for file, kind in files:
+        document, problems = load_file(file, _display(file, content_dir), kind, cache)
         findings.extend(problems)
         if document is not None:
             documents.append(document)
     return documents, findings
-
-
-PARALLEL_AT = 400  # fewer files parse faster here than in workers
-
-
-def _parse_all(files: list[tuple[str, str, str]]) -> list[tuple[RawDocument | None,
-                                                                list[Finding]]]:
-    """Parse (text, display name, kind) triples, in order; on every core if there are many."""
-    runs = split(files, cores()) if len(files) >= PARALLEL_AT else [files]
-    parsed = run_all([functools.partial(_parse_run, run) for run in runs])
-    return [result for run in parsed for result in run]
-
-
-def _parse_run(files: Sequence[tuple[str, str, str]]) -> list[tuple[RawDocument | None,
-                                                                   list[Finding]]]:
-    return [load_text(text, display, kind) for text, display, kind in files]
 
 
 def _display(file: Path, content_dir: Path) -> str:

@@ -43,19 +43,11 @@ class ParseCache:
         self.new: dict[str, Parsed] = {}
         self.key_of: dict[int, str] = {}  # id(document) -> its key, to find its record
 
-    def has(self, display: str, kind: str, data: bytes) -> bool:
-        """Return True if the file's parse is kept (``parsed`` will not parse it)."""
-        return self.cache_file is not None and self._key(display, kind, data) in self.stored
-
-    @staticmethod
-    def _key(display: str, kind: str, data: bytes) -> str:
-        return hashlib.sha256(f"{display}\0{kind}\0".encode() + data).hexdigest()
-
     def parsed(self, display: str, kind: str, data: bytes, parse: Callable[[], Parsed]) -> Parsed:
         """Return the file's parse from the cache, or ``parse()`` it and keep the result."""
         if self.cache_file is None:
             return parse()
-        key = self._key(display, kind, data)
+        key = hashlib.sha256(f"{display}\0{kind}\0".encode() + data).hexdigest()
         found = self.stored.get(key)
         if found is None:
             found = self.new[key] = parse()
