@@ -216,7 +216,7 @@ class _Builder:
         if _is_base_60(node):
             return node.value
         try:
-            value = self.loader.construct_object(node)
+            value = _scalar(self.loader, node)
         except ValueError:
             # An impossible date such as 2024-02-30: keep the text so validation reports it
             # against its field, with the expected format.
@@ -251,7 +251,7 @@ class _Builder:
         result: dict[Any, Any] = {}
         first_line: dict[Any, int] = {}
         for key_node, value_node in node.value:
-            key = self.loader.construct_object(key_node)
+            key = _scalar(self.loader, key_node)
             line = key_node.start_mark.line + 1
             if not isinstance(key, str):
                 key = str(key)
@@ -270,6 +270,17 @@ class _Builder:
             self.lines[(*loc, key)] = line
             result[key] = self.build(value_node, (*loc, key))
         return result
+
+
+_STR = "tag:yaml.org,2002:str"
+
+
+def _scalar(loader: yaml.SafeLoader | yaml.CSafeLoader, node: yaml.Node) -> Any:
+    """Return a scalar's value: text as it is (what the constructor returns for it, and most
+    of a file), anything else (numbers, dates, true and false) through the constructor."""
+    if node.tag == _STR and isinstance(node, yaml.ScalarNode):
+        return node.value
+    return loader.construct_object(node)
 
 
 def field_path(loc: Loc) -> str:
