@@ -121,9 +121,9 @@ def _publish(options: BuildOptions, visible: Content, findings: list[Finding],
             options.templates_dir, pages, visible.glossary, visible.authorities, site_url,
             kept=kept)}
     with clock.stage("exports"):
-        kept_events = Kept(options.docs_dir.with_name(options.docs_dir.name + "-events.pickle"))
-        extra = exports(visible, site_url, kept_events)
-        kept_events.save()
+        kept_exports = Kept(options.docs_dir.with_name(options.docs_dir.name + "-exports.pickle"))
+        extra = exports(visible, site_url, kept_exports)
+        kept_exports.save()
         texts.update(extra)
         editor = editor_files(options.config_file.resolve().parent, site_url)
     with clock.stage("write Markdown"):

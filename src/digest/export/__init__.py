@@ -37,19 +37,29 @@ UNDATED = dt.date(2000, 1, 1)  # sorts a report without a period after every dat
 def exports(content: Content, site_url: str, kept: Kept | None = None) -> dict[str, str]:
     """Return every exported file's path and text, in a stable order.
 
-    ``kept`` holds each meeting's calendar event from the last build, by what it was made from.
+    ``kept`` holds each meeting's calendar event and each record's open data from the last
+    build, by what they were made from.
     """
     files: dict[str, str] = {}
     entries = feed_entries(content)
     files[STYLESHEET_PATH] = STYLESHEET
     files["feeds/all.xml"] = atom_feed("Safeguarding Digest", "feeds/all.xml", entries, site_url)
+    # Each feed's entries, in the order of all entries, sorted out in one pass.
+    by_area: dict[str | None, list[Entry]] = defaultdict(list)
+    by_body: dict[tuple[str | None, str | None], list[Entry]] = defaultdict(list)
+    by_topic: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        by_area[entry.authority].append(entry)
+        by_body[(entry.authority, entry.body)].append(entry)
+        for topic_id in dict.fromkeys(entry.topics):
+            by_topic[topic_id].append(entry)
     for authority in sorted(content.authorities.values(), key=lambda a: a.id):
         path = feed_path(authority.id)
         files[path] = atom_feed(f"Safeguarding Digest: {authority.name}", path,
-                                [e for e in entries if e.authority == authority.id], site_url)
+                                by_area[authority.id], site_url)
     for authority in sorted(content.authorities.values(), key=lambda a: a.id):
         for body in authority.bodies:
-            own = [e for e in entries if e.authority == authority.id and e.body == body.id]
+            own = by_body[(authority.id, body.id)]
             if own:
                 path = body_feed_path(authority.id, body.id)
                 files[path] = atom_feed(f"Safeguarding Digest: {body.name}, {authority.name}",
@@ -57,10 +67,11 @@ def exports(content: Content, site_url: str, kept: Kept | None = None) -> dict[s
     for topic in sorted(content.topics.values(), key=lambda t: t.id):
         path = topic_feed_path(topic.id)
         files[path] = atom_feed(f"Safeguarding Digest: {topic.name}", path,
-                                [e for e in entries if topic.id in e.topics], site_url)
-    files.update(calendars(content, site_url, kept or Kept(None)))
-    files["data/meetings.json"] = meetings_json(content)
-    files["data/reviews.json"] = reviews_json(content)
+                                by_topic[topic.id], site_url)
+    kept = kept or Kept(None)
+    files.update(calendars(content, site_url, kept))
+    files["data/meetings.json"] = meetings_json(content, kept)
+    files["data/reviews.json"] = reviews_json(content, kept)
     files["data/decisions.csv"] = decisions_csv(content)
     files["data/recommendations.csv"] = recommendations_csv(content)
     files["data/meetings.schema.json"] = file_schema("meetings", schema(Meeting))

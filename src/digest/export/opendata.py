@@ -9,10 +9,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel
 
+from digest.build_cache import Kept, key_of
 from digest.model import Content, Meeting, Review
 
 LICENCE = {
@@ -22,16 +24,27 @@ LICENCE = {
 _INTERNAL = {"allow", "status"}
 
 
-def meetings_json(content: Content) -> str:
+def meetings_json(content: Content, kept: Kept) -> str:
     """Return every meeting as JSON, with the licence."""
-    records = [_record(meeting) for meeting in sorted(content.meetings, key=lambda m: m.id)]
-    return _json({"licence": LICENCE, "meetings": records})
+    return _records_json("meetings", sorted(content.meetings, key=lambda m: m.id), content, kept)
 
 
-def reviews_json(content: Content) -> str:
+def reviews_json(content: Content, kept: Kept) -> str:
     """Return every review and report as JSON, with the licence."""
-    records = [_record(review) for review in sorted(content.reviews, key=lambda r: r.id)]
-    return _json({"licence": LICENCE, "reviews": records})
+    return _records_json("reviews", sorted(content.reviews, key=lambda r: r.id), content, kept)
+
+
+def _records_json(key: str, records: Sequence[Meeting | Review], content: Content,
+                  kept: Kept) -> str:
+    """Return {"licence": ..., key: [records]} as compact JSON, each record's JSON kept between
+    builds by its fingerprint (and the meeting a review names, which the plan may drop)."""
+    written = [kept.get(key_of("open data", content.record_fingerprints[id(record)],
+                               str(getattr(record, "considered_at", None))),
+                        lambda: _json(_record(record)).removesuffix("\n"))  # noqa: B023
+               for record in records]
+    # Compact JSON is items joined by commas: the same bytes as encoding the whole at once.
+    head = _json({"licence": LICENCE, key: []}).removesuffix("[]}\n")
+    return head + "[" + ",".join(written) + "]}\n"
 
 
 def decisions_csv(content: Content) -> str:
