@@ -9,6 +9,12 @@ import functools
 import re
 
 import textstat
+from textstat.backend.counts._count_sentences import count_sentences
+from textstat.backend.selections._list_words import list_words
+from textstat.backend.utils._get_cmudict import get_cmudict
+from textstat.backend.utils._get_pyphen import get_pyphen
+
+_LANGUAGE = "en_US"  # textstat's default, which the digest has always used
 
 
 def sentences(text: str) -> list[str]:
@@ -18,8 +24,31 @@ def sentences(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=65536)
 def grade(text: str) -> float:
-    """Return the Flesch-Kincaid grade of the text."""
-    return float(textstat.flesch_kincaid_grade(text))
+    """Return the Flesch-Kincaid grade of the text, as textstat works it out.
+
+    The same words, sentences and syllables as ``textstat.flesch_kincaid_grade`` (its own
+    functions find them), but each word's syllables are counted once per process rather than
+    once per text: counting them was most of the time spent measuring papers.
+    """
+    words = list_words(text)
+    if not words:
+        return 0.0
+    sentence_length = len(words) / count_sentences(text)
+    syllables = sum(_syllables(word.lower()) for word in words) / len(words)
+    if syllables == 0:
+        return 0.0
+    return float((0.39 * sentence_length) + (11.8 * syllables) - 15.59)
+
+
+@functools.cache
+def _syllables(word: str) -> int:
+    """Return a word's syllables as textstat counts them: from the CMU dictionary, else by
+    pyphen's hyphenation points."""
+    try:
+        phones = get_cmudict(_LANGUAGE)[word][0]
+        return sum(1 for phone in phones if phone[-1].isdigit())
+    except (TypeError, IndexError, KeyError):
+        return len(get_pyphen(_LANGUAGE).positions(word)) + 1
 
 
 @functools.lru_cache(maxsize=65536)
