@@ -6,6 +6,7 @@ every value keeps its line and duplicate keys are reported instead of silently o
 
 from __future__ import annotations
 
+import hashlib
 import re
 import stat
 from dataclasses import dataclass, field
@@ -30,6 +31,9 @@ class RawDocument:
     kind: str
     data: Any
     lines: dict[Loc, int] = field(default_factory=dict)
+    # A hash of the text the data and lines were read from ("" for a document made in memory):
+    # what the caches between builds know a record by, without reading all its values.
+    source_hash: str = ""
 
     def line_of(self, loc: Loc) -> int:
         """Return the line of the nearest located ancestor of ``loc`` (the file's top if none)."""
@@ -62,7 +66,8 @@ def load_text(text: str, path: str, kind: str) -> tuple[RawDocument | None, list
         return None, [Finding(path, 1, "", f"this is not valid YAML: {exc}")]
     finally:
         loader.dispose()
-    return RawDocument(path, kind, data, builder.lines), builder.findings
+    source_hash = hashlib.sha256(text.encode()).hexdigest()
+    return RawDocument(path, kind, data, builder.lines, source_hash), builder.findings
 
 
 MAX_FILE_BYTES = 5_000_000  # the largest real record is about 40 KB

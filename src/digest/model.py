@@ -608,9 +608,14 @@ class Entry:
         return self.kind.name, str(getattr(self.record, "id", ""))
 
     def fingerprint(self) -> str:
-        """Return a fingerprint of the record as written: its values and the line of each."""
+        """Return a fingerprint of the record as written: its values and the line of each,
+        known from the file's text where it was read from one (the same text always reads as
+        the same values and lines), else from the values and lines themselves."""
         document = self.document
-        text = repr((document.path, self.loc, document.data, sorted(document.lines.items())))
+        if document.source_hash:
+            text = repr((document.path, document.kind, self.loc, document.source_hash))
+        else:
+            text = repr((document.path, self.loc, document.data, sorted(document.lines.items())))
         return hashlib.sha256(text.encode()).hexdigest()
 
     @property
