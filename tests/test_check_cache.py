@@ -73,7 +73,7 @@ def test_cached_parses_give_a_fresh_runs_content_and_errors(tmp_path: Path) -> N
         """Load through this process's last run, then through the file (a new process)."""
         fresh = loaded(cached=False)
         assert loaded(cached=True) == fresh
-        parse_cache._LAST_RUN.clear()
+        _new_process()
         assert loaded(cached=True) == fresh
         return fresh
 
@@ -86,8 +86,14 @@ def test_cached_parses_give_a_fresh_runs_content_and_errors(tmp_path: Path) -> N
     broken = both_ways()
     assert any("date" in problem and ".yaml:" in problem for problem in broken[1])
     cache_file.write_bytes(b"not a pickle")
-    parse_cache._LAST_RUN.clear()
+    _new_process()
     assert loaded(cached=True) == loaded(cached=False)
+
+
+def _new_process() -> None:
+    """Forget what this process kept from its last run, as a new process would not have it."""
+    build_cache._LAST_RUN.clear()
+    parse_cache._RECORDS.clear()
 
 
 def test_reading_grades_are_kept_between_builds_and_match_a_fresh_measure(
@@ -112,7 +118,7 @@ def test_reading_grades_are_kept_between_builds_and_match_a_fresh_measure(
         readability_report.measure(visible, FIXTURE_CONTENT / "papers", cache_file)
     monkeypatch.undo()
     assert readability_report.measure(visible, FIXTURE_CONTENT / "papers", cache_file) == fresh
-    build_cache._LAST_RUN.clear()  # a new process, with each record's measures damaged
+    _new_process()  # with each record's measures damaged
     cache_file.with_suffix(".records.pickle").write_bytes(b"damaged")
     monkeypatch.setattr(readability_report, "grade", no_grading)
     with pytest.raises(AssertionError, match="graded again: [A-Z]"):

@@ -14,17 +14,16 @@ reading pydantic records back from a pickle was slower than validating them agai
 from __future__ import annotations
 
 import hashlib
-import pickle
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from digest.build_cache import code_fingerprint, write_whole
+from digest.build_cache import Kept
 
 Parsed = tuple[Any, list[Any]]  # (RawDocument or None, findings), as load_text returns them
 Validated = tuple[Any, list[Any]]  # (record or None, findings), as parse_document returns them
-# This process's last run for each cache file: (code, parses, validated records by key).
-_LAST_RUN: dict[Path, tuple[str, dict[str, Parsed], dict[str, Validated]]] = {}
+# This process's last validated records for each cache file, by their file's key, with the code.
+_RECORDS: dict[Path, tuple[str, dict[str, Validated]]] = {}
 
 
 class ParseCache:
@@ -32,15 +31,10 @@ class ParseCache:
 
     def __init__(self, cache_file: Path | None) -> None:
         self.cache_file = cache_file
-        self.code = code_fingerprint() if cache_file else ""
-        last = _LAST_RUN.get(cache_file) if cache_file else None
-        if last is not None and last[0] == self.code:
-            self.stored, self.stored_records = last[1], last[2]
-        else:
-            self.stored, self.stored_records = (self._read() if cache_file else {}), {}
-        self.used: dict[str, Parsed] = {}
+        self.parses = Kept(cache_file)
+        last = _RECORDS.get(cache_file) if cache_file else None
+        self.stored_records = last[1] if last is not None and last[0] == self.parses.code else {}
         self.used_records: dict[str, Validated] = {}
-        self.new: dict[str, Parsed] = {}
         self.key_of: dict[int, str] = {}  # id(document) -> its key, to find its record
 
     def parsed(self, display: str, kind: str, data: bytes, parse: Callable[[], Parsed]) -> Parsed:
@@ -48,10 +42,7 @@ class ParseCache:
         if self.cache_file is None:
             return parse()
         key = hashlib.sha256(f"{display}\0{kind}\0".encode() + data).hexdigest()
-        found = self.stored.get(key)
-        if found is None:
-            found = self.new[key] = parse()
-        self.used[key] = found
+        found = self.parses.get(key, parse)
         if found[0] is not None:
             self.key_of[id(found[0])] = key
         return found
@@ -68,19 +59,8 @@ class ParseCache:
         return found
 
     def save(self) -> None:
-        """Write the parses of this run's files (and no others) for the next run."""
+        """Keep the parses of this run's files (and no others) for the next run."""
         if self.cache_file is None:
             return
-        _LAST_RUN[self.cache_file] = (self.code, self.used, self.used_records)
-        if not self.new and self.used.keys() == self.stored.keys():
-            return
-        write_whole(self.cache_file,
-                    pickle.dumps((self.code, self.used), pickle.HIGHEST_PROTOCOL))
-
-    def _read(self) -> dict[str, Parsed]:
-        assert self.cache_file is not None
-        try:
-            code, stored = pickle.loads(self.cache_file.read_bytes())
-        except Exception:  # noqa: BLE001 - any damage means: parse again
-            return {}
-        return stored if code == self.code and isinstance(stored, dict) else {}
+        _RECORDS[self.cache_file] = (self.parses.code, self.used_records)
+        self.parses.save()

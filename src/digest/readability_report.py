@@ -90,7 +90,7 @@ def measure(content: Content, papers_dir: Path, cache: Path | None = None) -> Re
     kept = Kept(cache.with_suffix(".records.pickle") if cache else None)
     by_page: dict[str, list[tuple[float, int]]] = {}
     unexplained: dict[str, set[str]] = {}
-    known_by_area: dict[str, frozenset[str]] = {}
+    known_by_area: dict[str | None, frozenset[str]] = {}
     for entry in content.entries:
         own = kept.get(key_of("readability", content.fingerprints[id(entry)]),
                        lambda: _record_measure(entry.record, graded))  # noqa: B023
@@ -99,7 +99,7 @@ def measure(content: Content, papers_dir: Path, cache: Path | None = None) -> Re
         page, grades, acronyms = own
         if grades:
             by_page[page] = grades
-        authority = entry.record.authority  # type: ignore[attr-defined]
+        authority = entry.authority
         if authority not in known_by_area:
             known_by_area[authority] = known_terms(content.glossary, authority)
         unexplained[page] = {word for word in acronyms if word not in known_by_area[authority]}
