@@ -66,48 +66,34 @@ def _file(files: Files, uri: str) -> File:
 @contextmanager
 def every_core() -> Iterator[None]:
     """Run MkDocs builds started inside the block with their page loops on every core."""
-    parallel_at = PARALLEL_AT
     if cores() < 2 or not _known_loops():
         yield
         return
     populate, build_page = mkdocs_build._populate_page, mkdocs_build._build_page
-    populated: set[int] = set()
-    built: set[int] = set()
+    populating, building = _Loop(), _Loop()
 
     def populate_all(page: Page, config: Any, files: Files, dirty: bool = False) -> None:
-        if not populated:
+        if populating.first_call():
             # As MkDocs' own loop does next, make the pages outside the navigation.
             for file in files.documentation_pages():
                 if file.page is None and file.inclusion.is_not_in_nav():  # type: ignore[no-untyped-call]
                     Page(None, file, config)
-            pages = [f.page for f in files.documentation_pages() if f.page is not None]
-            todo = [p for p in pages if not (dirty and not p.file.is_modified())]
-            populated.update(id(p) for p in pages)
-            if len(todo) >= parallel_at:
-                for done, rendered in zip(todo, _in_workers(
-                        todo, lambda p: (populate(p, config, files, dirty), _Rendered.of(p))[1]),
-                        strict=True):
-                    rendered.apply(done, files)
-                return
-            populated.clear()
-            populated.add(-1)  # few pages: MkDocs' own loop, page by page
-        if id(page) not in populated:
+            todo = populating.take([f.page for f in files.documentation_pages()], dirty)
+            rendered = _in_workers(
+                todo, lambda p: (populate(p, config, files, dirty), _Rendered.of(p))[1])
+            for done, found in zip(todo, rendered, strict=True):
+                found.apply(done, files)
+        if not populating.done(page):
             populate(page, config, files, dirty)
 
     def build_all(page: Page, config: Any, doc_files: Sequence[File], nav: Any, env: Any,
                   dirty: bool = False, excluded: bool = False) -> None:
-        if not built:
-            pages = [f.page for f in doc_files if f.page is not None]
-            todo = [p for p in pages if not (dirty and not p.file.is_modified())]
-            built.update(id(p) for p in pages)
-            if len(todo) >= parallel_at:
-                _in_workers(todo, lambda p: build_page(
-                    p, config, doc_files, nav, env, dirty,
-                    p.file.inclusion.is_excluded()))  # type: ignore[no-untyped-call]
-                return
-            built.clear()
-            built.add(-1)
-        if id(page) not in built:
+        if building.first_call():
+            todo = building.take([f.page for f in doc_files], dirty)
+            _in_workers(todo, lambda p: build_page(
+                p, config, doc_files, nav, env, dirty,
+                p.file.inclusion.is_excluded()))  # type: ignore[no-untyped-call]
+        if not building.done(page):
             build_page(page, config, doc_files, nav, env, dirty, excluded)
 
     mkdocs_build._populate_page, mkdocs_build._build_page = populate_all, build_all
@@ -115,6 +101,30 @@ def every_core() -> Iterator[None]:
         yield
     finally:
         mkdocs_build._populate_page, mkdocs_build._build_page = populate, build_page
+
+
+class _Loop:
+    """One of MkDocs' page loops: on its first call, the pages it will do are taken to do in
+    workers if there are many, or left to MkDocs page by page if there are few."""
+
+    def __init__(self) -> None:
+        self.called = False
+        self.taken: set[int] = set()
+
+    def first_call(self) -> bool:
+        first, self.called = not self.called, True
+        return first
+
+    def take(self, pages: list[Page | None], dirty: bool) -> list[Page]:
+        """Return the pages to do in workers (none if few), as MkDocs would choose them."""
+        todo = [p for p in pages if p is not None and not (dirty and not p.file.is_modified())]
+        if len(todo) < PARALLEL_AT:
+            return []
+        self.taken = {id(p) for p in pages if p is not None}
+        return todo
+
+    def done(self, page: Page) -> bool:
+        return id(page) in self.taken
 
 
 def _known_loops() -> bool:
