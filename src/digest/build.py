@@ -114,7 +114,7 @@ def _publish(options: BuildOptions, visible: Content, findings: list[Finding],
     site_url = configured_site_url(options.config_file, options.docs_dir, options.site_url)
     with clock.stage("render pages"):
         readability = measure(visible, options.content_dir / "papers",
-                              options.docs_dir.parent / "readability-cache.json")
+                              options.docs_dir.parent / "readability-cache.pickle")
         pages = plan_site(visible, readability)
         kept = RenderCache(options.docs_dir, visible, options.templates_dir, site_url)
         texts: dict[str, str | bytes] = {**render_pages(

@@ -65,6 +65,10 @@ class Kept:
         self.used[key] = found
         return found
 
+    def has(self, key: str) -> bool:
+        """Return True if a value is kept under ``key`` (``get`` will not work it out)."""
+        return key in self.stored
+
     def save(self) -> None:
         """Keep this run's values for the next run."""
         if self.cache_file is None:

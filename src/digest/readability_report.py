@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from digest.build_cache import Kept, key_of, write_whole
+from digest.build_cache import Kept, key_of
 from digest.checks.acronyms import ACRONYM, known_terms
 from digest.checks.readability import grade, longest_sentence, sentences
 from digest.extract.source import clean_line
@@ -76,24 +74,22 @@ def measure(content: Content, papers_dir: Path, cache: Path | None = None) -> Re
     """Measure every meeting and review page's summaries and every source paper.
 
     Measuring a paper means reading all of it, and grading a text means counting its
-    syllables, so both are kept in ``cache`` (a JSON file) by a hash of what was measured: a
-    rebuild only measures papers and texts that are new or changed. Each record's measures are
-    kept beside it by the record's fingerprint, so a rebuild reads only the records that changed.
+    syllables, so both are kept in ``cache`` (build_cache.Kept): each record's measures by the
+    record's fingerprint, each paper's by a hash of its bytes. A rebuild measures only the
+    records and papers that are new or changed.
     """
     titles: dict[str, str] = {}
     for meeting in content.meetings:
         titles[meeting_path(meeting.id)] = f"{meeting.authority}, {meeting.date}"
     for review in content.reviews:
         titles[review_path(review.id)] = review.title
-    stored = _load_cache(cache)
-    graded = _Grades(stored.get("texts", {}))
-    kept = Kept(cache.with_suffix(".records.pickle") if cache else None)
+    kept = Kept(cache)
     by_page: dict[str, list[tuple[float, int]]] = {}
     unexplained: dict[str, set[str]] = {}
     known_by_area: dict[str | None, frozenset[str]] = {}
     for entry in content.entries:
         own = kept.get(key_of("readability", content.fingerprints[id(entry)]),
-                       lambda: _record_measure(entry.record, graded))  # noqa: B023
+                       lambda: _record_measure(entry.record))  # noqa: B023
         if own is None:
             continue
         page, grades, acronyms = own
@@ -103,7 +99,6 @@ def measure(content: Content, papers_dir: Path, cache: Path | None = None) -> Re
         if authority not in known_by_area:
             known_by_area[authority] = known_terms(content.glossary, authority)
         unexplained[page] = {word for word in acronyms if word not in known_by_area[authority]}
-    kept.save()
     pages = [
         PageMeasure(page, titles.get(page, page), len(grades),
                     statistics.mean(grade for grade, _ in grades),
@@ -114,24 +109,18 @@ def measure(content: Content, papers_dir: Path, cache: Path | None = None) -> Re
     all_grades = [grade for grades in by_page.values() for grade, _ in grades]
     paper_names = sorted({m.source.paper for m in content.meetings if m.source}
                          | {r.source.paper for r in content.reviews if r.source})
-    measured = stored.get("papers", {})
-    digests = {name: hashlib.sha1((papers_dir / name).read_bytes()).hexdigest()
-               for name in paper_names if (papers_dir / name).is_file()}
-    changed = [name for name, digest in digests.items()
-               if measured.get(name, {}).get("sha1") != digest]
-    for name, found in zip(changed, _measure_papers([papers_dir / n for n in changed]),
-                           strict=True):
-        measured[name] = {"sha1": digests[name], "grade": found.grade,
-                          "longest": found.longest_sentence}
-    papers = [PaperMeasure(name, measured[name]["grade"], measured[name]["longest"])
-              for name in digests]
-    if cache is not None:
-        write_whole(cache, json.dumps({"papers": measured, "texts": graded.used}, indent=1,
-                                      sort_keys=True).encode())
+    keys = {name: key_of("paper", name, hashlib.sha256((papers_dir / name).read_bytes())
+                         .hexdigest())
+            for name in paper_names if (papers_dir / name).is_file()}
+    changed = [name for name, key in keys.items() if not kept.has(key)]
+    measured = dict(zip(changed, _measure_papers([papers_dir / n for n in changed]),
+                        strict=True))
+    papers = [kept.get(key, lambda: measured[name]) for name, key in keys.items()]  # noqa: B023
+    kept.save()
     return Readability(pages, papers, all_grades)
 
 
-def _record_measure(record: object, graded: _Grades) -> tuple[
+def _record_measure(record: object) -> tuple[
         str, list[tuple[float, int]], list[str]] | None:
     """Return a meeting's or review's page, the grade and longest sentence of each summary
     long enough to grade, and the capitalised short words in its plain-language texts."""
@@ -146,37 +135,9 @@ def _record_measure(record: object, graded: _Grades) -> tuple[
         if not role.plain_language:
             continue
         if role.in_short and len(value.split()) >= MIN_WORDS:
-            grades.append((graded(value), longest_sentence(value)))
+            grades.append((grade(value), longest_sentence(value)))
         acronyms.update(ACRONYM.findall(value))
     return page, grades, sorted(acronyms)
-
-
-class _Grades:
-    """Reading grades by a hash of the text: those kept from the last run, the rest computed."""
-
-    def __init__(self, kept: dict[str, float]) -> None:
-        self.kept = kept
-        self.used: dict[str, float] = {}  # this run's texts only, so the cache does not grow
-
-    def __call__(self, text: str) -> float:
-        key = hashlib.sha1(text.encode()).hexdigest()
-        found = self.kept.get(key)
-        if not isinstance(found, float):
-            found = grade(text)
-        self.used[key] = found
-        return found
-
-
-def _load_cache(cache: Path | None) -> dict[str, dict[str, Any]]:
-    if cache is None or not cache.is_file():
-        return {}
-    try:
-        data = json.loads(cache.read_text(encoding="utf-8"))
-    except ValueError:
-        return {}  # a damaged cache is rebuilt, never trusted
-    if not isinstance(data, dict):
-        return {}
-    return {part: data[part] for part in ("papers", "texts") if isinstance(data.get(part), dict)}
 
 
 PARALLEL_AT = 20  # papers: a paper takes about as long to measure as starting a worker
