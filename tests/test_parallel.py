@@ -62,13 +62,16 @@ def test_a_template_error_in_a_worker_names_the_template(tmp_path: Path) -> None
                      parallel_at=1)
 
 
-def test_papers_measured_on_every_core_measure_as_in_order(
+def test_papers_and_records_measured_on_every_core_measure_as_in_order(
         monkeypatch: pytest.MonkeyPatch) -> None:
     from digest import readability_report
+    from digest.checks.readability import grade
 
     content, _ = load_and_validate(PROJECT / "content")
     visible = publishable(content)
     in_order = measure(visible, PROJECT / "content" / "papers")
-    assert len(in_order.papers) >= 4
+    assert len(in_order.papers) >= 4 and len(in_order.pages) >= 10
     monkeypatch.setattr(readability_report, "PARALLEL_AT", 1)
+    monkeypatch.setattr(readability_report, "RECORDS_PARALLEL_AT", 1)
+    grade.cache_clear()  # the workers grade every text again
     assert measure(visible, PROJECT / "content" / "papers") == in_order

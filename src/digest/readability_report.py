@@ -9,18 +9,21 @@ from __future__ import annotations
 import functools
 import hashlib
 import statistics
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from digest.build_cache import Kept, key_of
 from digest.checks.acronyms import ACRONYM, known_terms
-from digest.checks.readability import grade, longest_sentence, sentences
+from digest.checks.readability import grade, longest_sentence, read_dictionaries, sentences
 from digest.extract.source import clean_line
 from digest.model import Content, Meeting, Review, published_strings
 from digest.parallel import cores, run_all, split
 from digest.plan import meeting_path, review_path
 
+T = TypeVar("T")
+R = TypeVar("R")
 MIN_WORDS = 8  # a grade means little for a few words
 
 
@@ -84,12 +87,16 @@ def measure(content: Content, papers_dir: Path, cache: Path | None = None) -> Re
     for review in content.reviews:
         titles[review_path(review.id)] = review.title
     kept = Kept(cache)
+    record_keys = {id(entry): key_of("readability", content.fingerprints[id(entry)])
+            for entry in content.entries}
+    unmeasured = [entry for entry in content.entries if not kept.has(record_keys[id(entry)])]
+    fresh = dict(zip(map(id, unmeasured),
+                     _measure_records([entry.record for entry in unmeasured]), strict=True))
     by_page: dict[str, list[tuple[float, int]]] = {}
     unexplained: dict[str, set[str]] = {}
     known_by_area: dict[str | None, frozenset[str]] = {}
     for entry in content.entries:
-        own = kept.get(key_of("readability", content.fingerprints[id(entry)]),
-                       lambda: _record_measure(entry.record))  # noqa: B023
+        own = kept.get(record_keys[id(entry)], lambda: fresh[id(entry)])  # noqa: B023
         if own is None:
             continue
         page, grades, acronyms = own
@@ -140,18 +147,33 @@ def _record_measure(record: object) -> tuple[
     return page, grades, sorted(acronyms)
 
 
-PARALLEL_AT = 20  # papers: a paper takes about as long to measure as starting a worker
+# Starting a worker takes about as long as measuring 20 papers, or 400 records' summaries.
+PARALLEL_AT = 20
+RECORDS_PARALLEL_AT = 400
+
+
+def _measure_records(records: list[object]) -> list[
+        tuple[str, list[tuple[float, int]], list[str]] | None]:
+    """Measure records in order; on every core when there are many (a first build)."""
+    return _in_order(_record_measure, records, RECORDS_PARALLEL_AT)
 
 
 def _measure_papers(paths: list[Path]) -> list[PaperMeasure]:
     """Measure papers in order; on every core when there are many (a first build)."""
-    runs = split(paths, cores()) if len(paths) >= PARALLEL_AT else [paths]
-    measured = run_all([functools.partial(_measure_run, run) for run in runs])
-    return [found for run in measured for found in run]
+    return _in_order(paper_measure, paths, PARALLEL_AT)
 
 
-def _measure_run(paths: Sequence[Path]) -> list[PaperMeasure]:
-    return [paper_measure(path) for path in paths]
+def _in_order(work: Callable[[T], R], items: Sequence[T], parallel_at: int) -> list[R]:
+    if len(items) < parallel_at:
+        return [work(item) for item in items]
+    read_dictionaries()
+    runs = split(items, cores())
+    done = run_all([functools.partial(_run_of, work, run) for run in runs])
+    return [result for run in done for result in run]
+
+
+def _run_of(work: Callable[[T], R], items: Sequence[T]) -> list[R]:
+    return [work(item) for item in items]
 
 
 def paper_measure(path: Path) -> PaperMeasure:

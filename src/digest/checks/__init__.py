@@ -35,6 +35,7 @@ from digest.checks import (
     sentence_length,
     traceable,
 )
+from digest.checks.readability import read_dictionaries
 from digest.checks.rule import RuleSettings
 from digest.findings import Finding
 from digest.load import RawDocument, load_file
@@ -91,6 +92,7 @@ def _raw_findings(content: Content, settings: dict[str, RuleSettings],
     if len(records) < parallel_at:
         return _findings_of(content, settings)
     shared = [e for e in content.entries if e.kind.name in cache.SHARED_KINDS]
+    read_dictionaries()
     parts = [Content([*shared, *run], content.papers, content.papers_dir)
              for run in split(records, cores())]
     found = run_all([functools.partial(_findings_of, part, settings) for part in parts])

@@ -40,6 +40,13 @@ def grade(text: str) -> float:
     return float((0.39 * sentence_length) + (11.8 * syllables) - 15.59)
 
 
+def read_dictionaries() -> None:
+    """Read the CMU dictionary and the hyphenation patterns now (1-2 s): worker processes
+    forked afterwards then share this process's copy instead of each reading its own."""
+    get_cmudict(_LANGUAGE)
+    get_pyphen(_LANGUAGE)
+
+
 @functools.cache
 def _syllables(word: str) -> int:
     """Return a word's syllables as textstat counts them: from the CMU dictionary, else by
