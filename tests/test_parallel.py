@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 
 from digest.checks import RULES, _findings_of, _raw_findings
-from digest.parallel import cores, run_all, split
+from digest.parallel import Background, cores, run_all, split
 from digest.plan import plan_site, publishable
-from digest.readability_report import measure
+from digest.readability_report import measure, measure_papers
 from digest.render import TemplateProblem, render_pages
 from digest.validate import load_and_validate
 
@@ -75,3 +77,35 @@ def test_papers_and_records_measured_on_every_core_measure_as_in_order(
     monkeypatch.setattr(readability_report, "RECORDS_PARALLEL_AT", 1)
     grade.cache_clear()  # the workers grade every text again
     assert measure(visible, PROJECT / "content" / "papers") == in_order
+
+
+def test_a_background_job_gives_its_value_or_raises_its_error() -> None:
+    assert Background(functools.partial(sorted, [3, 1, 2])).result() == [1, 2, 3]
+    failing = Background(functools.partial(int, "not a number"))
+    with pytest.raises(ValueError, match="not a number"):
+        failing.result()
+
+
+def test_a_cancelled_background_job_stops(tmp_path: Path) -> None:
+    finished = tmp_path / "finished"
+    job = Background(functools.partial(_sleep_then_touch, finished))
+    job.cancel()
+    time.sleep(1.5)
+    assert not finished.exists()
+
+
+def _sleep_then_touch(path: Path) -> None:
+    time.sleep(1)
+    path.touch()
+
+
+def test_papers_measured_before_the_content_loads_measure_as_in_order(tmp_path: Path) -> None:
+    content, _ = load_and_validate(PROJECT / "content")
+    visible = publishable(content)
+    papers = PROJECT / "content" / "papers"
+    early = Background(functools.partial(measure_papers, papers, tmp_path / "kept.pickle"))
+    found = early.result()
+    assert len(found) >= 4
+    assert measure(visible, papers, tmp_path / "kept.pickle", found) == measure(visible, papers)
+    # Every paper a record cites is kept now; only the folder's guide, cited by none, is not.
+    assert list(measure_papers(papers, tmp_path / "kept.pickle")) == ["README.md"]

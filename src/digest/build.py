@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import functools
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -13,9 +14,10 @@ from digest.errors import DigestError
 from digest.export import exports
 from digest.findings import Finding, has_errors
 from digest.model import Content
+from digest.parallel import Background
 from digest.plan import latest_date, plan_site, publishable
 from digest.publish import build_site, configured_site_url, write_docs
-from digest.readability_report import measure
+from digest.readability_report import PaperMeasure, measure, measure_papers
 from digest.render import render_pages
 from digest.render_cache import RenderCache
 from digest.site_folder import refuse_foreign_site, refuse_overlap
@@ -91,6 +93,16 @@ def build(options: BuildOptions) -> BuildResult:
     """
     _refuse_unsafe_outputs(options)
     clock = Stopwatch()
+    papers = Background(functools.partial(
+        measure_papers, options.content_dir / "papers", _readability_cache(options)))
+    try:
+        return _check_and_publish(options, clock, papers)
+    finally:
+        papers.cancel()
+
+
+def _check_and_publish(options: BuildOptions, clock: Stopwatch,
+                       papers: Background[dict[str, PaperMeasure]]) -> BuildResult:
     visible, findings = check_content(
         options.content_dir, options.include_drafts, options.strict, clock,
         cache_dir=options.docs_dir.parent)
@@ -103,18 +115,18 @@ def build(options: BuildOptions) -> BuildResult:
     if has_errors(findings):
         return BuildResult(findings, stages=clock.stages)
     try:
-        return _publish(options, visible, findings, clock)
+        return _publish(options, visible, findings, clock, papers)
     except DigestError as exc:
         exc.add_note(f"\nThe build failed; {options.site_dir}/ was left as it was.")
         raise
 
 
 def _publish(options: BuildOptions, visible: Content, findings: list[Finding],
-             clock: Stopwatch) -> BuildResult:
+             clock: Stopwatch, papers: Background[dict[str, PaperMeasure]]) -> BuildResult:
     site_url = configured_site_url(options.config_file, options.docs_dir, options.site_url)
     with clock.stage("render pages"):
         readability = measure(visible, options.content_dir / "papers",
-                              options.docs_dir.parent / "readability-cache.pickle")
+                              _readability_cache(options), papers.result())
         pages = plan_site(visible, readability)
         kept = RenderCache(options.docs_dir, visible, options.templates_dir, site_url)
         texts: dict[str, str | bytes] = {**render_pages(
@@ -134,6 +146,10 @@ def _publish(options: BuildOptions, visible: Content, findings: list[Finding],
                [*texts, *editor], options.site_url, clock, in_place=options.in_place)
     return BuildResult(findings, pages=len(pages), files=len(extra), written=written,
                        stages=clock.stages, editor=bool(editor))
+
+
+def _readability_cache(options: BuildOptions) -> Path:
+    return options.docs_dir.parent / "readability-cache.pickle"
 
 
 def _refuse_unsafe_outputs(options: BuildOptions) -> None:

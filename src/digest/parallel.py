@@ -11,7 +11,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from multiprocessing.connection import Connection
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -36,6 +37,57 @@ def run_all(jobs: Sequence[Callable[[], T]]) -> list[T]:
             return pool.map(_run, range(len(jobs)))
     finally:
         _JOBS = ()
+
+
+class Background(Generic[T]):
+    """A job run in a forked process while this one does other work (say, reading papers while
+    the content loads on one core); ``result`` waits for its value. Where there is one core or
+    no fork, the job runs when its result is first asked for."""
+
+    def __init__(self, job: Callable[[], T]) -> None:
+        self._job: Callable[[], T] | None = job
+        self._process: multiprocessing.process.BaseProcess | None = None
+        self._value: T | None = None
+        if cores() < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=_send_result, args=(job, send), daemon=True)
+        self._process.start()
+        send.close()
+
+    def result(self) -> T:
+        """Return the job's value (raising what it raised), waiting for it if need be."""
+        if self._process is not None:
+            try:
+                failed, value = self._receive.recv()
+            finally:
+                self.cancel()
+            if failed:
+                raise value
+            self._value = value
+        elif self._job is not None:
+            self._value = self._job()
+        self._job = None
+        return self._value  # type: ignore[return-value]
+
+    def cancel(self) -> None:
+        """Stop the job if it is still running (its result is no longer wanted)."""
+        if self._process is not None:
+            self._process.kill()
+            self._process.join()
+            self._receive.close()
+            self._process = None
+        self._job = None
+
+
+def _send_result(job: Callable[[], Any], send: Connection) -> None:
+    try:
+        outcome = (False, job())
+    except Exception as exc:  # noqa: BLE001 - raised again where the result is asked for
+        outcome = (True, exc)
+    send.send(outcome)
+    send.close()
 
 
 def split(items: Sequence[T], parts: int) -> list[Sequence[T]]:

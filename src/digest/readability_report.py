@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import statistics
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -73,13 +73,15 @@ class Readability:
         return statistics.median(p.grade for p in self.papers) if self.papers else 0.0
 
 
-def measure(content: Content, papers_dir: Path, cache: Path | None = None) -> Readability:
+def measure(content: Content, papers_dir: Path, cache: Path | None = None,
+            measured_papers: Mapping[str, PaperMeasure] | None = None) -> Readability:
     """Measure every meeting and review page's summaries and every source paper.
 
     Measuring a paper means reading all of it, and grading a text means counting its
     syllables, so both are kept in ``cache`` (build_cache.Kept): each record's measures by the
     record's fingerprint, each paper's by a hash of its bytes. A rebuild measures only the
-    records and papers that are new or changed.
+    records and papers that are new or changed, and not the papers in ``measured_papers``
+    (``measure_papers`` found them before the content was loaded).
     """
     titles: dict[str, str] = {}
     for meeting in content.meetings:
@@ -116,15 +118,30 @@ def measure(content: Content, papers_dir: Path, cache: Path | None = None) -> Re
     all_grades = [grade for grades in by_page.values() for grade, _ in grades]
     paper_names = sorted({m.source.paper for m in content.meetings if m.source}
                          | {r.source.paper for r in content.reviews if r.source})
-    keys = {name: key_of("paper", name, hashlib.sha256((papers_dir / name).read_bytes())
-                         .hexdigest())
+    keys = {name: _paper_key(papers_dir / name)
             for name in paper_names if (papers_dir / name).is_file()}
-    changed = [name for name, key in keys.items() if not kept.has(key)]
-    measured = dict(zip(changed, _measure_papers([papers_dir / n for n in changed]),
-                        strict=True))
+    measured = dict(measured_papers or {})
+    changed = [name for name, key in keys.items() if not kept.has(key) and name not in measured]
+    measured.update(zip(changed, _measure_papers([papers_dir / n for n in changed]), strict=True))
     papers = [kept.get(key, lambda: measured[name]) for name, key in keys.items()]  # noqa: B023
     kept.save()
     return Readability(pages, papers, all_grades)
+
+
+def measure_papers(papers_dir: Path, cache: Path | None) -> dict[str, PaperMeasure]:
+    """Measure, one after another, the papers in ``papers_dir`` that ``cache`` does not keep.
+
+    Papers are files, known before the content is: a build measures them on a core of their
+    own while it loads the content on the other (most of a first build's measuring time).
+    """
+    kept = Kept(cache)
+    paths = [path for path in sorted(papers_dir.iterdir())
+             if path.is_file() and not kept.has(_paper_key(path))] if papers_dir.is_dir() else []
+    return {path.name: paper_measure(path) for path in paths}
+
+
+def _paper_key(path: Path) -> str:
+    return key_of("paper", path.name, hashlib.sha256(path.read_bytes()).hexdigest())
 
 
 def _record_measure(record: object) -> tuple[
