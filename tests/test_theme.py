@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
+import yaml
 
 from digest import theme
+
+from .conftest import PROJECT
 
 
 def test_the_skeleton_has_one_main_around_the_page_and_help_after_it() -> None:
@@ -21,3 +27,26 @@ def test_a_material_release_that_moves_the_lines_stops_the_build_with_a_reason(
     with pytest.raises(theme.ThemeChanged) as caught:
         theme.page_skeleton()
     assert "src/digest/theme.py" in caught.value.report()
+
+
+def _menu(page: Path) -> tuple[str, list[tuple[str, str]]]:
+    """Return a built page's site menu (the primary navigation) and its plain page links."""
+    html = page.read_text(encoding="utf-8")
+    menu = html[html.index('class="md-nav md-nav--primary"'):html.index("</ul>\n</nav>")]
+    return menu, re.findall(r'<a href="([^"]+)" class="md-nav__link"><span class="md-ellipsis">'
+                            r"([^<]+)</span></a>", menu)
+
+
+def test_every_page_has_the_whole_site_menu_and_it_marks_the_page_the_reader_is_on(
+        real_site: Path) -> None:
+    config = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+                            .replace("!ENV", ""))
+    titles = [next(iter(entry)) for entry in config["nav"]]
+    meeting = next((real_site / "meetings").glob("*/index.html"))
+    _, links = _menu(meeting)
+    assert [title for _, title in links] == titles
+    for href, _ in links:
+        assert (meeting.parent / href / "index.html").resolve().is_file(), href
+    help_menu, help_links = _menu(real_site / "help" / "index.html")
+    assert [title for _, title in help_links] == [t for t in titles if t != "Get help"]
+    assert 'md-nav__item--active' in help_menu and "md-nav__link--active" in help_menu
