@@ -50,3 +50,11 @@ def test_every_page_has_the_whole_site_menu_and_it_marks_the_page_the_reader_is_
     help_menu, help_links = _menu(real_site / "help" / "index.html")
     assert [title for _, title in help_links] == [t for t in titles if t != "Get help"]
     assert 'md-nav__item--active' in help_menu and "md-nav__link--active" in help_menu
+
+
+def test_pages_are_labelled_in_british_english(real_site: Path) -> None:
+    html = next((real_site / "meetings").glob("*/index.html")).read_text(encoding="utf-8")
+    assert '<html lang="en-GB"' in html and '<body dir="ltr"' in html
+    assert re.search(r'class="md-skip">\s*Skip to content\s*<', html)
+    for label in ("Header", "Navigation", "Table of contents"):
+        assert f'aria-label="{label}"' in html
