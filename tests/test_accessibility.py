@@ -97,3 +97,12 @@ def test_search_fetches_no_filter_index_until_a_reader_opens_the_filters(
         page.click("#digest-search-filters summary")
         page.wait_for_selector(".digest-filter", timeout=15000)
         assert [url for url in fetched if "/pagefind/filter/" in url]
+
+
+def test_the_menu_shows_the_section_a_meeting_page_belongs_to(real_site: Path) -> None:
+    meeting = next((real_site / "meetings").iterdir()).name
+    with audit.serve(real_site) as base, audit.chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{base}meetings/{meeting}/")
+        current = page.locator(".md-nav--primary a[aria-current='location']")
+        assert current.count() == 1 and current.inner_text().strip() == "Areas"
