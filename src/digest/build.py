@@ -13,6 +13,7 @@ from digest.editor import editor_files
 from digest.errors import DigestError
 from digest.export import exports
 from digest.findings import Finding, has_errors
+from digest.heap import reading_content
 from digest.model import Content
 from digest.parallel import Background
 from digest.plan import latest_date, plan_site, publishable
@@ -63,7 +64,7 @@ def check_content(content_dir: Path, include_drafts: bool = False, strict: bool 
     and previews use it; ``digest check`` reads and checks everything afresh).
     """
     clock = stopwatch or Stopwatch()
-    with clock.stage("load and validate"):
+    with clock.stage("load and validate"), reading_content():
         content, findings = load_and_validate(
             content_dir, cache_dir / "parse-cache.pickle" if cache_dir else None)
         config, config_findings = load_config(content_dir)
