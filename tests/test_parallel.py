@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import shutil
 import time
 from pathlib import Path
@@ -109,3 +110,13 @@ def test_papers_measured_before_the_content_loads_measure_as_in_order(tmp_path: 
     assert measure(visible, papers, tmp_path / "kept.pickle", found) == measure(visible, papers)
     # Every paper a record cites is kept now; only the folder's guide, cited by none, is not.
     assert list(measure_papers(papers, tmp_path / "kept.pickle")) == ["README.md"]
+
+
+def test_a_background_job_whose_worker_dies_is_done_here() -> None:
+    assert Background(functools.partial(_die_unless_in, os.getpid())).result() == 42
+
+
+def _die_unless_in(pid: int) -> int:
+    if os.getpid() != pid:
+        os._exit(1)  # the worker is killed before it can answer
+    return 42

@@ -58,18 +58,25 @@ class Background(Generic[T]):
 
     def result(self) -> T:
         """Return the job's value (raising what it raised), waiting for it if need be."""
-        if self._process is not None:
-            try:
-                failed, value = self._receive.recv()
-            finally:
-                self.cancel()
-            if failed:
-                raise value
-            self._value = value
-        elif self._job is not None:
-            self._value = self._job()
-        self._job = None
+        if self._job is not None:
+            job, outcome = self._job, self._received()
+            self.cancel()
+            if outcome is None:  # no worker, or it died (killed, out of memory): do it here
+                self._value = job()
+            elif outcome[0]:
+                raise outcome[1]
+            else:
+                self._value = outcome[1]
         return self._value  # type: ignore[return-value]
+
+    def _received(self) -> tuple[bool, Any] | None:
+        if self._process is None:
+            return None
+        try:
+            outcome: tuple[bool, Any] = self._receive.recv()
+        except EOFError:
+            return None
+        return outcome
 
     def cancel(self) -> None:
         """Stop the job if it is still running (its result is no longer wanted)."""

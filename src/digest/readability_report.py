@@ -90,7 +90,7 @@ def measure(content: Content, papers_dir: Path, cache: Path | None = None,
         titles[review_path(review.id)] = review.title
     kept = Kept(cache)
     record_keys = {id(entry): key_of("readability", content.fingerprints[id(entry)])
-            for entry in content.entries}
+                   for entry in content.entries}
     unmeasured = [entry for entry in content.entries if not kept.has(record_keys[id(entry)])]
     fresh = dict(zip(map(id, unmeasured),
                      _measure_records([entry.record for entry in unmeasured]), strict=True))
