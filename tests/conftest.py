@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from digest.browser import NoBrowser, find_chromium
 from digest.build import BuildOptions, build
@@ -52,6 +53,13 @@ def project(tmp_path: Path) -> Path:
     shutil.copytree(PROJECT / "overrides", root / "overrides")
     shutil.copytree(FIXTURE_CONTENT, root / "content")
     return root
+
+
+def site_config() -> dict[str, Any]:
+    """Return the project's mkdocs.yml as data (!ENV tags dropped: such values read as lists)."""
+    config: dict[str, Any] = yaml.safe_load(
+        (PROJECT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    return config
 
 
 def options_for(root: Path, content: Path | None = None, site: Path | None = None) -> BuildOptions:

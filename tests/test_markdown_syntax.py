@@ -5,20 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
 from markdown import Markdown
 from mkdocs.utils.meta import get_data
 
-from tests.conftest import PROJECT
+from tests.conftest import site_config
 
 OURS = "digest.markdown_syntax"
 
 
 def _markdown(with_ours: bool) -> Markdown:
     """Python-Markdown as mkdocs.yml sets it up, with or without our extension."""
-    listed: list[Any] = yaml.safe_load(
-        (PROJECT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))[
-        "markdown_extensions"]
+    listed: list[Any] = site_config()["markdown_extensions"]
     names, configs = [], {}
     for item in listed:
         name, config = next(iter(item.items())) if isinstance(item, dict) else (item, {})

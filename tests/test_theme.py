@@ -6,11 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from digest import theme
 
-from .conftest import PROJECT
+from .conftest import site_config
 
 
 def test_the_skeleton_has_one_main_around_the_page_and_help_after_it() -> None:
@@ -39,9 +38,7 @@ def _menu(page: Path) -> tuple[str, list[tuple[str, str]]]:
 
 def test_every_page_has_the_whole_site_menu_and_it_marks_the_page_the_reader_is_on(
         real_site: Path) -> None:
-    config = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
-                            .replace("!ENV", ""))
-    titles = [next(iter(entry)) for entry in config["nav"]]
+    titles = [next(iter(entry)) for entry in site_config()["nav"]]
     meeting = next((real_site / "meetings").glob("*/index.html"))
     _, links = _menu(meeting)
     assert [title for _, title in links] == titles
