@@ -10,7 +10,9 @@ from __future__ import annotations
 import functools
 import hashlib
 import pickle
-from collections.abc import Callable
+import struct
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -38,23 +40,41 @@ def write_whole(cache_file: Path, data: bytes) -> None:
 
 
 T = TypeVar("T")
+_FRAME_LENGTH = struct.Struct("<Q")
+
+
+@dataclass
+class _Stored:
+    """A file's values for this code, and how many of its frames' changes they took to read."""
+
+    code: str
+    values: dict[str, Any]
+    changes: int = 0  # values added or dropped by frames after the first
+    foreign: bool = False  # the file holds frames of other code, which only a rewrite drops
+
+
 # This process's last run of each file of kept values, so a preview that builds again does not
-# read them back from disk: (code, values).
-_LAST_RUN: dict[Path, tuple[str, dict[str, Any]]] = {}
+# read them back from disk.
+_LAST_RUN: dict[Path, _Stored] = {}
 
 
 class Kept:
     """Values worked out from one record, kept between builds under a key of all they were
     worked out from (the record's fingerprint and anything else they read).
 
-    A pickle in the build folder, which only the build writes, emptied when the code changes;
-    only this run's values are written back, so it never grows beyond the content.
+    A file in the build folder, which only the build writes, of frames: each a pickle of the
+    code that wrote it, the values it adds and the keys it drops. A build after one edit appends
+    one small frame rather than writing every value again (pickling 13,000 parses took 2 s of
+    a 14 s preview); the file is written afresh once appended changes outnumber a quarter of
+    its values, or the code changed. Any frame stands alone, since a value depends only on its
+    key: a frame cut short (a stopped build) or of other code is passed over, never trusted.
     """
 
     def __init__(self, cache_file: Path | None) -> None:
         self.cache_file = cache_file
         self.code = code_fingerprint() if cache_file else ""
-        self.stored = self._read() if cache_file else {}
+        self.kept = self._read() if cache_file else _Stored("", {})
+        self.stored = self.kept.values
         self.used: dict[str, Any] = {}
 
     def get(self, key: str, work: Callable[[], T]) -> T:
@@ -73,21 +93,61 @@ class Kept:
         """Keep this run's values for the next run."""
         if self.cache_file is None:
             return
-        _LAST_RUN[self.cache_file] = (self.code, self.used)
-        if self.used.keys() != self.stored.keys():
-            write_whole(self.cache_file,
-                        pickle.dumps((self.code, self.used), pickle.HIGHEST_PROTOCOL))
+        added = {key: value for key, value in self.used.items() if key not in self.stored}
+        dropped = [key for key in self.stored if key not in self.used]
+        changes = self.kept.changes + len(added) + len(dropped)
+        if self.kept.foreign or not self.cache_file.is_file() or changes * 4 > len(self.used):
+            write_whole(self.cache_file, _frame(self.code, self.used, []))
+            changes = 0
+        elif added or dropped:
+            with self.cache_file.open("ab") as log:
+                log.write(_frame(self.code, added, dropped))
+        _LAST_RUN[self.cache_file] = _Stored(self.code, self.used, changes)
 
-    def _read(self) -> dict[str, Any]:
+    def _read(self) -> _Stored:
         assert self.cache_file is not None
         last = _LAST_RUN.get(self.cache_file)
-        if last is not None and last[0] == self.code:
-            return last[1]
+        if last is not None and last.code == self.code:
+            return last
+        kept = _Stored(self.code, {})
         try:
-            code, stored = pickle.loads(self.cache_file.read_bytes())
+            data = self.cache_file.read_bytes()
+        except OSError:
+            return kept
+        for number, frame in enumerate(_frames(data)):
+            if frame is None or frame[0] != self.code:
+                kept.foreign = True
+                continue
+            _, added, dropped = frame
+            kept.values.update(added)
+            for key in dropped:
+                kept.values.pop(key, None)
+            kept.changes += len(added) + len(dropped) if number else 0
+        return kept
+
+
+def _frames(data: bytes) -> Iterator[tuple[str, dict[str, Any], list[str]] | None]:
+    """Yield each frame's code, values added and keys dropped; None for a damaged end."""
+    at = 0
+    while at < len(data):
+        start = at + _FRAME_LENGTH.size
+        try:
+            (length,) = _FRAME_LENGTH.unpack_from(data, at)
+            if start + length > len(data):
+                raise ValueError("a frame cut short")
+            code, added, dropped = pickle.loads(data[start:start + length])
+            if not isinstance(added, dict):
+                raise TypeError("not a frame")
         except Exception:  # noqa: BLE001 - any damage means: work it out again
-            return {}
-        return stored if code == self.code and isinstance(stored, dict) else {}
+            yield None
+            return
+        yield code, added, list(dropped)
+        at = start + length
+
+
+def _frame(code: str, added: dict[str, Any], dropped: list[str]) -> bytes:
+    data = pickle.dumps((code, added, dropped), pickle.HIGHEST_PROTOCOL)
+    return _FRAME_LENGTH.pack(len(data)) + data
 
 
 def key_of(*parts: str) -> str:
