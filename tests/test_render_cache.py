@@ -35,18 +35,38 @@ EDITS: list[tuple[str, Callable[[Path, Path], None]]] = [
 
 
 def _render(content_dir: Path, templates: Path, docs: Path | None) -> dict[str, str]:
-    """Render every page; with ``docs``, through the cache, writing as a build does."""
+    """Render every page; with ``docs``, through the cache, writing as a build does, and
+    return each page's Markdown as the build leaves it in ``docs``."""
     content, findings = load_and_validate(content_dir)
     assert findings == []
     visible = publishable(content)
     pages = plan_site(visible, measure(visible, content_dir / "papers"))
-    kept = RenderCache(docs, visible, templates, URL) if docs else None
+    if docs is None:
+        return render_pages(templates, pages, visible.glossary, visible.authorities, URL)
+    kept = RenderCache(docs, visible, templates, URL)
     texts = render_pages(templates, pages, visible.glossary, visible.authorities, URL, kept=kept)
-    if kept and docs:
-        kept.forget()
-        write_docs(dict(texts), docs)
-        kept.save()
-    return texts
+    assert sorted([*texts, *kept.reused]) == sorted(page.path for page in pages)
+    kept.forget()
+    write_docs(dict(texts), docs, kept.reused)
+    kept.save()
+    return {page.path: (docs / page.path).read_text(encoding="utf-8") for page in pages}
+
+
+def test_a_meetings_edit_renders_only_the_pages_that_show_it(tmp_path: Path) -> None:
+    content, templates, docs = tmp_path / "content", tmp_path / "templates", tmp_path / "docs"
+    shutil.copytree(FIXTURE_CONTENT, content)
+    shutil.copytree(PROJECT / "templates", templates)
+    _render(content, templates, docs)
+    replace_once(content / MEETING, "summary: Councillors", "summary: This week councillors")
+    visible = publishable(load_and_validate(content)[0])
+    pages = plan_site(visible, measure(visible, content / "papers"))
+    kept = RenderCache(docs, visible, templates, URL)
+    rendered = render_pages(templates, pages, visible.glossary, visible.authorities, URL,
+                            kept=kept)
+    assert sorted(rendered) == [  # the pages that show the meeting's summary or its grade
+        "about/readability.md", "authorities/testshire.md", "committees/testshire-scrutiny.md",
+        "index.md", "meetings/testshire-2024-05-01-scrutiny.md",
+        "reviews/testshire-annual-report-2023-24.md"]  # the report considered at it
 
 
 @pytest.mark.parametrize("edit", [edit for _, edit in EDITS], ids=[name for name, _ in EDITS])

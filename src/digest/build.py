@@ -132,7 +132,7 @@ def _publish(options: BuildOptions, visible: Content, findings: list[Finding],
         kept = RenderCache(options.docs_dir, visible, options.templates_dir, site_url)
         texts: dict[str, str | bytes] = {**render_pages(
             options.templates_dir, pages, visible.glossary, visible.authorities, site_url,
-            kept=kept)}
+            kept=kept)}  # only the pages that changed; kept.reused lists the rest
     with clock.stage("exports"):
         kept_exports = Kept(options.docs_dir.with_name(options.docs_dir.name + "-exports.pickle"))
         extra = exports(visible, site_url, kept_exports)
@@ -141,10 +141,11 @@ def _publish(options: BuildOptions, visible: Content, findings: list[Finding],
         editor = editor_files(options.config_file.resolve().parent, site_url)
     with clock.stage("write Markdown"):
         kept.forget()
-        written = write_docs({**texts, **editor}, options.docs_dir)
+        written = write_docs({**texts, **editor}, options.docs_dir, kept.reused)
         kept.save()
+    expected = [*(page.path for page in pages), *extra, *editor]
     build_site(options.config_file, options.docs_dir, options.site_dir, content_epoch(visible),
-               [*texts, *editor], options.site_url, clock, in_place=options.in_place)
+               expected, options.site_url, clock, in_place=options.in_place)
     return BuildResult(findings, pages=len(pages), files=len(extra), written=written,
                        stages=clock.stages, editor=bool(editor))
 

@@ -119,10 +119,11 @@ def discover(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Finding]]:
     """Return each content file with its kind, and a finding for YAML files in unknown places."""
     known: dict[Path, str] = {}
     for kind in KINDS:
-        for file in sorted(content_dir.glob(kind.pattern)):
+        for file in sorted(content_dir.glob(kind.pattern), key=_in_order):
             known[file] = kind.name
     findings = []
-    for file in sorted([*content_dir.rglob("*.yaml"), *content_dir.rglob("*.yml")]):
+    for file in sorted([*content_dir.rglob("*.yaml"), *content_dir.rglob("*.yml")],
+                       key=_in_order):
         if file not in known and file.relative_to(content_dir).as_posix() not in SETTINGS_FILES:
             where = ", ".join(kind.pattern for kind in KINDS)
             findings.append(
@@ -132,7 +133,13 @@ def discover(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Finding]]:
                     hint=f"move it to one of: {where} (under content/, with the .yaml ending)",
                 )
             )
-    return sorted(known.items()), findings
+    return sorted(known.items(), key=lambda found: _in_order(found[0])), findings
+
+
+def _in_order(file: Path) -> tuple[str, ...]:
+    """Sort paths as paths sort, by their parts, without comparing Path objects (which was a
+    tenth of loading 14,000 files)."""
+    return file.parts
 
 
 def load_content(content_dir: Path,

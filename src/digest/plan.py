@@ -7,9 +7,11 @@ items are removed here, before any template, feed or index can see them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +21,6 @@ from digest.model import (
     Authority,
     Body,
     Content,
-    Item,
     Meeting,
     Recommendation,
     Review,
@@ -195,7 +196,13 @@ def plan_site(content: Content, readability: Readability | None = None) -> list[
         # Bounded at any scale: the hardest pages and papers, which are the ones to work on;
         # 'digest readability' lists every page for a comms team.
         pages.append(Page("about/readability.md", "readability.md.j2", {
-            "report": readability,
+            # What the page states of the whole report, not the report: the render cache reads
+            # every value of a context, and the report holds every page's grades.
+            "median_summary_grade": readability.median_summary_grade,
+            "worst_summary_grade": readability.worst_summary_grade,
+            "median_paper_grade": readability.median_paper_grade,
+            "pages_measured": len(readability.pages),
+            "papers_measured": len(readability.papers),
             "hardest_pages": sorted(readability.pages, key=lambda p: (-p.worst_grade, p.page))[
                 :HARDEST_LISTED],
             "hardest_papers": sorted(readability.papers, key=lambda p: (-p.grade, p.paper))[
@@ -288,8 +295,9 @@ def topic_path(topic_id: str) -> str:
     return f"topics/{topic_id}.md"
 
 
+@functools.cache
 def source_path(paper: str) -> str:
-    """Return the page path describing a source paper."""
+    """Return the page path describing a source paper (a few papers serve many records)."""
     return f"sources/{PurePosixPath(paper).stem}.md"
 
 
@@ -400,9 +408,15 @@ def _topic_entries(meetings: list[MeetingView], reviews: list[Review],
     """Return each topic's items and reports, newest first, in one pass over the content."""
     entries: dict[str, list[TopicEntry]] = defaultdict(list)
     for view in meetings:
-        for item in view.meeting.items:
-            for topic in dict.fromkeys(item.topics):
-                entries[topic].append(_item_entry(view, item))
+        meeting = view.meeting
+        date_text = f"{view.body.name}, {meeting.date.day} {meeting.date:%B %Y}"
+        sort_key = meeting.date.isoformat()
+        for item in meeting.items:
+            if item.topics:
+                entry = TopicEntry(item.title, f"{view.path}#{item.anchor}", view.authority,
+                                   date_text, sort_key, item.summary)
+                for topic in dict.fromkeys(item.topics):
+                    entries[topic].append(entry)
     for review in reviews:
         end = review.period.end.isoformat() if review.period else ""
         for topic in dict.fromkeys(review.topics):
@@ -410,17 +424,8 @@ def _topic_entries(meetings: list[MeetingView], reviews: list[Review],
                 review.title, review_path(review.id), content.authorities[review.authority],
                 _period_text(review), end, review.summary,
             ))
-    return {topic: sorted(found, key=lambda e: (e.sort_key, e.title), reverse=True)
+    return {topic: sorted(found, key=attrgetter("sort_key", "title"), reverse=True)
             for topic, found in entries.items()}
-
-
-def _item_entry(view: MeetingView, item: Item) -> TopicEntry:
-    meeting = view.meeting
-    return TopicEntry(
-        item.title, f"{view.path}#{item.anchor}", view.authority,
-        f"{view.body.name}, {meeting.date.day} {meeting.date:%B %Y}",
-        meeting.date.isoformat(), item.summary,
-    )
 
 
 def _period_text(review: Review) -> str:

@@ -16,7 +16,7 @@ import shutil
 import subprocess
 import sys
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -34,9 +34,9 @@ class PublishError(DigestError):
         self.problems = problems
 
 
-def write_docs(pages: dict[str, str | bytes], docs_dir: Path) -> int:
-    """Make ``docs_dir`` hold exactly ``pages`` (text or bytes); write only files whose bytes
-    change.
+def write_docs(pages: dict[str, str | bytes], docs_dir: Path, kept: Iterable[str] = ()) -> int:
+    """Make ``docs_dir`` hold exactly ``pages`` (text or bytes) and the files ``kept`` as they
+    are; write only files whose bytes change.
 
     Returns the number of files written. Unchanged files keep their modification time, so
     MkDocs' live reload and incremental tools see only real changes.
@@ -51,7 +51,7 @@ def write_docs(pages: dict[str, str | bytes], docs_dir: Path) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         written += 1
-    wanted = {docs_dir / relative for relative in pages}
+    wanted = {docs_dir / relative for relative in [*pages, *kept]}
     for existing in sorted(docs_dir.rglob("*"), reverse=True):
         if existing.is_file() and existing not in wanted:
             existing.unlink()

@@ -110,7 +110,7 @@ def measure(content: Content, papers_dir: Path, cache: Path | None = None,
         unexplained[page] = {word for word in acronyms if word not in known_by_area[authority]}
     pages = [
         PageMeasure(page, titles.get(page, page), len(grades),
-                    statistics.mean(grade for grade, _ in grades),
+                    statistics.fmean(grade for grade, _ in grades),
                     max(grade for grade, _ in grades), max(longest for _, longest in grades),
                     tuple(sorted(unexplained.get(page, set()))))
         for page, grades in sorted(by_page.items())

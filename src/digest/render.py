@@ -180,19 +180,12 @@ def render_pages(templates_dir: Path, pages: list[Page], glossary: list[Glossary
                  kept: RenderCache | None = None) -> dict[str, str]:
     """Render every page, by path; on every core for a large site (each page is rendered
     from its own context, so the order of rendering changes nothing). Pages whose inputs are
-    unchanged since the last build come from ``kept`` instead (render_cache.py)."""
-    texts: dict[str, str] = {}
-    changed = []
-    for page in pages:
-        text = kept.unchanged(page) if kept else None
-        if text is None:
-            changed.append(page)
-        texts[page.path] = text or ""
+    unchanged since the last build are left out, as ``kept`` lists them (render_cache.py)."""
+    changed = [page for page in pages if kept is None or not kept.unchanged(page)]
     runs = split(changed, cores()) if len(changed) >= parallel_at else [changed]
     rendered = run_all([functools.partial(_render_run, templates_dir, run, glossary,
                                           authorities, site_url) for run in runs if run])
-    texts.update((path, text) for run in rendered for path, text in run)
-    return texts
+    return {path: text for run in rendered for path, text in run}
 
 
 def _render_run(templates_dir: Path, pages: Sequence[Page], glossary: list[GlossaryTerm],

@@ -3,8 +3,9 @@
 A page's Markdown depends only on its template (and the templates it includes), its context, the
 glossary (terms are explained on first use), the help lines of its area, its path, the site's
 address and the digest's code. The cache keeps a fingerprint of those for each page; the page's
-text is the Markdown file the last build wrote, so nothing is kept twice. A context holding
-something the fingerprint cannot read is rendered every time, never guessed at.
+text is the Markdown file the last build wrote, which an unchanged page leaves as it is (not
+even read: at national scale that is 15,000 files read, and read again to compare). A context
+holding something the fingerprint cannot read is rendered every time, never guessed at.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -50,27 +51,32 @@ class RenderCache:
         self.shared = shared.hexdigest()
         self.stored = self._read()
         self.keys: dict[str, str] = {}
+        self.reused: list[str] = []  # pages whose Markdown in docs_dir is still right
+        # Each model, dataclass, list and dict read so far, by id: pages share them (a meeting's
+        # view is on its own page, its area's and its committee's; every meeting page holds the
+        # topics), and the plan holds them all, unchanged, for the whole build.
+        self.encoded: dict[int, bytes] = {}
 
     def key(self, page: Page) -> str | None:
         """Return the page's fingerprint, or None if its context cannot be read."""
         hasher = hashlib.sha256(f"{self.shared}\0{page.path}\0{page.template}\0"
                                 f"{self.authorities.get(page.authority or '', '')}".encode())
         try:
-            self._feed(page.context, hasher.update)
+            hasher.update(self._encode(page.context))
         except Unreadable:
             return None
         return hasher.hexdigest()
 
-    def unchanged(self, page: Page) -> str | None:
-        """Return the page's Markdown from the last build if none of its inputs changed."""
+    def unchanged(self, page: Page) -> bool:
+        """Return True if none of the page's inputs changed since the last build wrote it."""
         key = self.key(page)
         if key is None:
-            return None
+            return False
         self.keys[page.path] = key
-        written = self.docs_dir / page.path
-        if self.stored.get(page.path) != key or not written.is_file():
-            return None
-        return written.read_text(encoding="utf-8")
+        if self.stored.get(page.path) != key or not (self.docs_dir / page.path).is_file():
+            return False
+        self.reused.append(page.path)
+        return True
 
     def forget(self) -> None:
         """Drop the last build's fingerprints before the docs folder is rewritten: if writing
@@ -88,30 +94,36 @@ class RenderCache:
             return {}
         return data if isinstance(data, dict) and data.pop("", None) == self.shared else {}
 
-    def _feed(self, value: Any, feed: Callable[[bytes], None]) -> None:
-        """Feed a value to the hasher: records by fingerprint, everything else by its parts."""
+    def _encode(self, value: Any) -> bytes:
+        """Return what a key reads of a value: records by fingerprint, everything else by its
+        parts, each shared part read once per build."""
         if isinstance(value, _PLAIN):
-            feed(f"{type(value).__name__}:{value!r}\0".encode())
-        elif id(value) in self.records:
-            feed(f"record:{self.records[id(value)]}\0".encode())
-        elif isinstance(value, BaseModel):
-            feed(f"{type(value).__name__}(".encode())
-            for name in type(value).model_fields:
-                self._feed(getattr(value, name), feed)
-            feed(b")")
+            return f"{type(value).__name__}:{value!r}\0".encode()
+        record = self.records.get(id(value))
+        if record is not None:
+            return f"record:{record}\0".encode()
+        known = self.encoded.get(id(value))
+        if known is None:
+            known = self.encoded[id(value)] = b"".join(self._parts(value))
+        return known
+
+    def _parts(self, value: Any) -> Iterator[bytes]:
+        if isinstance(value, BaseModel):
+            yield f"{type(value).__name__}(".encode()
+            yield from (self._encode(getattr(value, name)) for name in type(value).model_fields)
+            yield b")"
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            feed(f"{type(value).__name__}(".encode())
-            for found in dataclasses.fields(value):
-                self._feed(getattr(value, found.name), feed)
-            feed(b")")
+            yield f"{type(value).__name__}(".encode()
+            yield from (self._encode(getattr(value, found.name))
+                        for found in dataclasses.fields(value))
+            yield b")"
         elif isinstance(value, dict):
-            feed(f"{{{len(value)}".encode())
+            yield f"{{{len(value)}".encode()
             for item_key, item in value.items():
-                self._feed(item_key, feed)
-                self._feed(item, feed)
+                yield self._encode(item_key)
+                yield self._encode(item)
         elif isinstance(value, (list, tuple)):
-            feed(f"[{len(value)}".encode())
-            for item in value:
-                self._feed(item, feed)
+            yield f"[{len(value)}".encode()
+            yield from map(self._encode, value)
         else:
             raise Unreadable(type(value).__name__)
