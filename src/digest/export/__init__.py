@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 
 from digest.build_cache import Kept, key_of
 from digest.export.calendars import WrittenEvent, calendar, meeting_event
-from digest.export.feeds import STYLESHEET, STYLESHEET_PATH, Entry, atom_feed
+from digest.export.feeds import STYLESHEET, STYLESHEET_PATH, Entry, atom_feed, latest_entries
 from digest.export.opendata import (
     decisions_csv,
     meetings_json,
@@ -37,13 +37,20 @@ UNDATED = dt.date(2000, 1, 1)  # sorts a report without a period after every dat
 def exports(content: Content, site_url: str, kept: Kept | None = None) -> dict[str, str]:
     """Return every exported file's path and text, in a stable order.
 
-    ``kept`` holds each meeting's calendar event and each record's open data from the last
-    build, by what they were made from.
+    ``kept`` holds each feed, each meeting's calendar event and each record's open data from
+    the last build, by what they were made from.
     """
     files: dict[str, str] = {}
+    kept = kept or Kept(None)
+
+    def feed(title: str, path: str, entries: list[Entry]) -> None:
+        held = latest_entries(entries)  # a feed is rewritten only when one of its entries changes
+        files[path] = kept.get(key_of("feed", title, path, site_url, repr(held)),
+                               lambda: atom_feed(title, path, held, site_url))
+
     entries = feed_entries(content)
     files[STYLESHEET_PATH] = STYLESHEET
-    files["feeds/all.xml"] = atom_feed("Safeguarding Digest", "feeds/all.xml", entries, site_url)
+    feed("Safeguarding Digest", "feeds/all.xml", entries)
     # Each feed's entries, in the order of all entries, sorted out in one pass.
     by_area: dict[str | None, list[Entry]] = defaultdict(list)
     by_body: dict[tuple[str | None, str | None], list[Entry]] = defaultdict(list)
@@ -54,26 +61,22 @@ def exports(content: Content, site_url: str, kept: Kept | None = None) -> dict[s
         for topic_id in dict.fromkeys(entry.topics):
             by_topic[topic_id].append(entry)
     for authority in sorted(content.authorities.values(), key=lambda a: a.id):
-        path = feed_path(authority.id)
-        files[path] = atom_feed(f"Safeguarding Digest: {authority.name}", path,
-                                by_area[authority.id], site_url)
+        feed(f"Safeguarding Digest: {authority.name}", feed_path(authority.id),
+             by_area[authority.id])
     for authority in sorted(content.authorities.values(), key=lambda a: a.id):
         for body in authority.bodies:
             own = by_body[(authority.id, body.id)]
             if own:
-                path = body_feed_path(authority.id, body.id)
-                files[path] = atom_feed(f"Safeguarding Digest: {body.name}, {authority.name}",
-                                        path, own, site_url)
+                feed(f"Safeguarding Digest: {body.name}, {authority.name}",
+                     body_feed_path(authority.id, body.id), own)
     for topic in sorted(content.topics.values(), key=lambda t: t.id):
-        path = topic_feed_path(topic.id)
-        files[path] = atom_feed(f"Safeguarding Digest: {topic.name}", path,
-                                by_topic[topic.id], site_url)
-    kept = kept or Kept(None)
+        feed(f"Safeguarding Digest: {topic.name}", topic_feed_path(topic.id),
+             by_topic[topic.id])
     files.update(calendars(content, site_url, kept))
     files["data/meetings.json"] = meetings_json(content, kept)
     files["data/reviews.json"] = reviews_json(content, kept)
-    files["data/decisions.csv"] = decisions_csv(content)
-    files["data/recommendations.csv"] = recommendations_csv(content)
+    files["data/decisions.csv"] = decisions_csv(content, kept)
+    files["data/recommendations.csv"] = recommendations_csv(content, kept)
     files["data/meetings.schema.json"] = file_schema("meetings", schema(Meeting))
     files["data/reviews.schema.json"] = file_schema("reviews", schema(Review))
     files["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {urljoin(site_url, 'sitemap.xml')}\n"

@@ -39,7 +39,7 @@ def atom_feed(title: str, path: str, entries: list[Entry], site_url: str) -> str
     """Return an Atom feed of the newest entries, newest first."""
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
-    ordered = sorted(entries, key=lambda e: (e.date, e.id), reverse=True)[:MAX_ENTRIES]
+    ordered = latest_entries(entries)
     _text(feed, "id", urljoin(site_url, path))
     _text(feed, "title", title)
     newest = ordered[0].date if ordered else dt.date(2000, 1, 1)
@@ -61,6 +61,11 @@ def atom_feed(title: str, path: str, entries: list[Entry], site_url: str) -> str
     return ('<?xml version="1.0" encoding="utf-8"?>\n'
             f'<?xml-stylesheet type="text/xsl" href="{stylesheet}"?>\n'
             + ET.tostring(feed, encoding="unicode") + "\n")
+
+
+def latest_entries(entries: list[Entry]) -> list[Entry]:
+    """Return the entries a feed holds: the newest, newest first."""
+    return sorted(entries, key=lambda e: (e.date, e.id), reverse=True)[:MAX_ENTRIES]
 
 
 def _text(parent: ET.Element, tag: str, value: str) -> None:

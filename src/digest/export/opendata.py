@@ -47,29 +47,41 @@ def _records_json(key: str, records: Sequence[Meeting | Review], content: Conten
     return head + "[" + ",".join(written) + "]}\n"
 
 
-def decisions_csv(content: Content) -> str:
-    """Return one row per decision."""
-    rows = [["meeting_id", "authority", "body", "date", "item_number", "item_anchor",
-             "item_title", "kind", "text"]]
+def decisions_csv(content: Content, kept: Kept) -> str:
+    """Return one row per decision, each meeting's rows kept between builds (a CSV is its rows
+    one after another, so the kept rows join into the file writing all of them gives)."""
+    rows = [_csv([["meeting_id", "authority", "body", "date", "item_number", "item_anchor",
+                   "item_title", "kind", "text"]])]
     for meeting in sorted(content.meetings, key=lambda m: m.id):
-        for item in meeting.items:
-            rows += [[meeting.id, meeting.authority, meeting.body, meeting.date.isoformat(),
-                      item.number or "", item.anchor, item.title, d.kind, d.text]
-                     for d in item.decisions]
-    return _csv(rows)
+        rows.append(kept.get(key_of("decisions", content.record_fingerprints[id(meeting)]),
+                             lambda: _csv(_decision_rows(meeting))))  # noqa: B023
+    return "".join(rows)
 
 
-def recommendations_csv(content: Content) -> str:
+def recommendations_csv(content: Content, kept: Kept) -> str:
     """Return one row per recommendation, from reviews and from meeting items."""
-    rows = [["source_kind", "source_id", "authority", "text", "owner", "due", "status", "update"]]
-    for review in sorted(content.reviews, key=lambda r: r.id):
-        rows += [["review", review.id, review.authority, *_recommendation(r)]
-                 for r in review.recommendations]
-    for meeting in sorted(content.meetings, key=lambda m: m.id):
-        for item in meeting.items:
-            rows += [["meeting", f"{meeting.id}#{item.anchor}", meeting.authority,
-                      *_recommendation(r)] for r in item.recommendations]
-    return _csv(rows)
+    rows = [_csv([["source_kind", "source_id", "authority", "text", "owner", "due", "status",
+                   "update"]])]
+    records: list[Meeting | Review] = [*sorted(content.reviews, key=lambda r: r.id),
+                                       *sorted(content.meetings, key=lambda m: m.id)]
+    for record in records:
+        rows.append(kept.get(key_of("recommendations", content.record_fingerprints[id(record)]),
+                             lambda: _csv(_recommendation_rows(record))))  # noqa: B023
+    return "".join(rows)
+
+
+def _decision_rows(meeting: Meeting) -> list[list[str]]:
+    return [[meeting.id, meeting.authority, meeting.body, meeting.date.isoformat(),
+             item.number or "", item.anchor, item.title, d.kind, d.text]
+            for item in meeting.items for d in item.decisions]
+
+
+def _recommendation_rows(record: Meeting | Review) -> list[list[str]]:
+    if isinstance(record, Review):
+        return [["review", record.id, record.authority, *_recommendation(r)]
+                for r in record.recommendations]
+    return [["meeting", f"{record.id}#{item.anchor}", record.authority, *_recommendation(r)]
+            for item in record.items for r in item.recommendations]
 
 
 def schema(model: type[Meeting] | type[Review]) -> str:
