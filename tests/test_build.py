@@ -11,6 +11,7 @@ import yaml
 from digest import publish
 from digest.build import build
 from digest.cli import main
+from digest.site_folder import builds_folder
 
 from .conftest import PROJECT, options_for, replace_once, snapshot
 
@@ -75,10 +76,16 @@ def test_a_good_build_replaces_the_site(project: Path) -> None:
     site = project / "site"
     assert build(options_for(project)).findings == []
     (site / "stale.html").write_text("from an old build")
+    first = site.resolve()
     assert build(options_for(project)).findings == []
     assert not (site / "stale.html").exists()
     assert (site / "meetings" / "testshire-2024-05-01-scrutiny" / "index.html").is_file()
     assert oct(site.resolve().stat().st_mode & 0o777) == "0o755"
+    # The replaced build is set aside in one rename, and deleted by the next build.
+    set_aside = [p for p in builds_folder(site).iterdir() if p.name.startswith("removed-")]
+    assert not first.exists() and [p.name for p in set_aside] == [f"removed-{first.name}"]
+    assert build(options_for(project)).findings == []
+    assert not set_aside[0].exists()
 
 
 def test_the_same_content_builds_the_same_bytes(project: Path, tmp_path: Path) -> None:

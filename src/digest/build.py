@@ -21,7 +21,7 @@ from digest.publish import build_site, configured_site_url, write_docs
 from digest.readability_report import PaperMeasure, measure, measure_papers
 from digest.render import render_pages
 from digest.render_cache import RenderCache
-from digest.site_folder import refuse_foreign_site, refuse_overlap
+from digest.site_folder import refuse_foreign_site, refuse_overlap, remove_set_aside
 from digest.timing import Stopwatch
 from digest.validate import load_and_validate
 
@@ -96,10 +96,14 @@ def build(options: BuildOptions) -> BuildResult:
     clock = Stopwatch()
     papers = Background(functools.partial(
         measure_papers, options.content_dir / "papers", _readability_cache(options)))
+    tidy = Background(functools.partial(remove_set_aside, options.site_dir))
     try:
-        return _check_and_publish(options, clock, papers)
+        result = _check_and_publish(options, clock, papers)
+        tidy.result()  # long done on a second core; where there is one, done now
+        return result
     finally:
         papers.cancel()
+        tidy.cancel()
 
 
 def _check_and_publish(options: BuildOptions, clock: Stopwatch,

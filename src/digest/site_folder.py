@@ -23,6 +23,7 @@ from digest.errors import DigestError, UsageError
 
 MARKER = ".digest-site"  # written into every site the build makes: it may be replaced
 _BUILD_PREFIX = "build-"
+_SET_ASIDE_PREFIX = "removed-"  # a build no site points at, to be deleted
 
 
 class SiteBusy(DigestError):
@@ -136,7 +137,7 @@ def read_manifest(build: Path) -> dict[str, Any]:
 
 
 def publish(build: Path, site_dir: Path) -> None:
-    """Point ``site_dir`` at ``build`` in one atomic rename, then remove older builds."""
+    """Point ``site_dir`` at ``build`` in one atomic rename, then set older builds aside."""
     if site_dir.exists() and not site_dir.is_symlink():
         # A site from before builds were kept: move it aside once, then link.
         site_dir.rename(Path(tempfile.mkdtemp(prefix=_BUILD_PREFIX, dir=build.parent))
@@ -150,7 +151,12 @@ def publish(build: Path, site_dir: Path) -> None:
 
 
 def clean_up(site_dir: Path) -> None:
-    """Remove builds that the site no longer points at: failed, killed or replaced ones."""
+    """Set aside the builds that the site no longer points at (failed, killed or replaced ones)
+    for ``remove_set_aside``, and remove their manifests.
+
+    Setting a build aside is one rename; deleting its 30,000 files at national scale took 4.5 s
+    of a build after one edit, which the next build now spends on another core.
+    """
     folder = builds_folder(site_dir)
     current = site_dir.resolve() if site_dir.is_symlink() else None
     if folder.is_dir():
@@ -161,7 +167,7 @@ def clean_up(site_dir: Path) -> None:
                 if current is None or build.name != f"{current.name}.json":
                     build.unlink(missing_ok=True)
             elif build.resolve() != current:
-                shutil.rmtree(build, ignore_errors=True)
+                build.rename(folder / f"{_SET_ASIDE_PREFIX}{build.name}")
     # Staging folders left by earlier versions of the digest.
     for pattern in (f".{site_dir.name}-new-*", f".{site_dir.name}-old-*",
                     f".{site_dir.name}.link-*"):
@@ -170,3 +176,13 @@ def clean_up(site_dir: Path) -> None:
                 leftover.unlink()
             else:
                 shutil.rmtree(leftover, ignore_errors=True)
+
+
+def remove_set_aside(site_dir: Path) -> None:
+    """Delete the builds ``clean_up`` set aside. No build writes to them and no site points at
+    them, so this needs no lock: a build does it on a second core while it reads the content.
+    """
+    folder = builds_folder(site_dir)
+    if folder.is_dir():
+        for set_aside in folder.glob(f"{_SET_ASIDE_PREFIX}*"):
+            shutil.rmtree(set_aside, ignore_errors=True)
