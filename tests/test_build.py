@@ -332,8 +332,11 @@ def test_only_changed_markdown_is_rewritten(project: Path) -> None:
     build(options)
     docs = project / "build" / "docs"
     before = {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")}
+    (docs / "meetings" / "gone").mkdir()  # a page the site no longer has, in its own folder
+    (docs / "meetings" / "gone" / "old.md").write_text("# Gone")
     assert build(options).written == 0
     assert {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")} == before
+    assert not (docs / "meetings" / "gone").exists()
     meeting = project / "content" / "meetings" / "testshire" / "2024-05-01-scrutiny.yaml"
     meeting.write_text(meeting.read_text().replace("summary: One councillor could not come.",
                                                    "summary: One councillor was away."))

@@ -51,12 +51,15 @@ def write_docs(pages: dict[str, str | bytes], docs_dir: Path, kept: Iterable[str
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         written += 1
-    wanted = {docs_dir / relative for relative in [*pages, *kept]}
-    for existing in sorted(docs_dir.rglob("*"), reverse=True):
-        if existing.is_file() and existing not in wanted:
-            existing.unlink()
-        elif existing.is_dir() and not any(existing.iterdir()):
-            existing.rmdir()
+    # Walked with os.walk, which knows files from folders without asking for each (16,000
+    # files at national scale).
+    wanted = {os.path.join(docs_dir, relative) for relative in [*pages, *kept]}
+    for folder, _, names in os.walk(docs_dir, topdown=False):
+        for name in names:
+            if os.path.join(folder, name) not in wanted:
+                os.unlink(os.path.join(folder, name))
+        if folder != str(docs_dir) and not os.listdir(folder):
+            os.rmdir(folder)
     return written
 
 
