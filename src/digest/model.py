@@ -334,6 +334,10 @@ class Statistic(Strict):
         return value
 
 
+# A run of characters that str.isalnum() refuses: what \W matches, and the underscore.
+_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
+
+
 class Item(Strict):
     """One agenda item of a meeting."""
 
@@ -362,8 +366,7 @@ class Item(Strict):
     def anchor(self) -> str:
         """Return the permanent anchor: 'item-5-24' for '5/24'; unnumbered items use the title."""
         label = self.number if self.number is not None else self.title
-        cleaned = "".join(ch if ch.isalnum() else "-" for ch in label.lower())
-        return "item-" + "-".join(part for part in cleaned.split("-") if part)
+        return "item-" + _NOT_ALPHANUMERIC.sub("-", label.lower()).strip("-")
 
 
 class Sourced(Strict):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import heapq
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -133,7 +134,7 @@ def publishable(content: Content, include_drafts: bool = False) -> Content:
                 update={"items": [item for item in record.items if not item.withheld]})
         if isinstance(record, Review) and record.considered_at not in (None, *meeting_ids):
             record = record.model_copy(update={"considered_at": None})
-        visible.append(replace(entry, record=record))
+        visible.append(entry if record is entry.record else replace(entry, record=record))
     return Content(entries=visible, papers=content.papers, papers_dir=content.papers_dir)
 
 
@@ -263,7 +264,9 @@ def plan_site(content: Content, readability: Readability | None = None) -> list[
     for topic in topics:
         entries = by_topic.get(topic.id, [])
         pages.append(Page(topic_path(topic.id), "topic.md.j2", {
-            "topic": topic, "entries": entries[:MAX_LISTED], "total": len(entries),
+            "topic": topic, "total": len(entries),
+            # The newest: as sorting them all would give them, without sorting them all.
+            "entries": heapq.nlargest(MAX_LISTED, entries, key=attrgetter("sort_key", "title")),
             "feed": Markup(topic_feed_path(topic.id)),
         }))
     addresses = _paper_urls(content)
@@ -405,7 +408,7 @@ def _key_numbers(reviews: list[Review], as_of: dt.date) -> list[FigureGroup]:
 
 def _topic_entries(meetings: list[MeetingView], reviews: list[Review],
                    content: Content) -> dict[str, list[TopicEntry]]:
-    """Return each topic's items and reports, newest first, in one pass over the content."""
+    """Return each topic's items and reports, in one pass over the content."""
     entries: dict[str, list[TopicEntry]] = defaultdict(list)
     for view in meetings:
         meeting = view.meeting
@@ -424,8 +427,7 @@ def _topic_entries(meetings: list[MeetingView], reviews: list[Review],
                 review.title, review_path(review.id), content.authorities[review.authority],
                 _period_text(review), end, review.summary,
             ))
-    return {topic: sorted(found, key=attrgetter("sort_key", "title"), reverse=True)
-            for topic, found in entries.items()}
+    return entries
 
 
 def _period_text(review: Review) -> str:
