@@ -3,9 +3,9 @@
 For each size it generates a corpus (benchmarks/generate_corpus.py), builds it in a separate
 process (so peak memory is that build's own), and reports per stage: load and validate,
 checks, render, exports, MkDocs, the search index, and the whole build; then peak memory, site
-size, median bytes per page, bytes a browser fetches for a one-word search, and the time a
-preview and site/ take to rebuild after one meeting file is saved, CPU seconds, and plain
-`mkdocs build` on the same Markdown in the same run, as a yardstick.
+size, median bytes per page and the largest page, bytes a browser fetches for a one-word
+search, and the time a preview and site/ take to rebuild after one meeting file is saved, CPU
+seconds, and plain `mkdocs build` on the same Markdown in the same run, as a yardstick.
 
     python benchmarks/benchmark.py [--sizes 1 10 50 150] [--incremental-up-to 50]
 """
@@ -140,8 +140,11 @@ def run(size: int, incremental: bool) -> dict[str, Any]:
     report.update(counts)
     report["site MB"] = site_size(site) / 1e6
     report["median page KB"] = statistics.median(weights) / 1024
-    report["median HTML KB"] = statistics.median(
-        html.stat().st_size for html in site.rglob("*.html")) / 1024
+    sizes = {html: html.stat().st_size for html in site.rglob("*.html")}
+    report["median HTML KB"] = statistics.median(sizes.values()) / 1024
+    largest = max(sizes, key=lambda html: (sizes[html], html.as_posix()))
+    report["largest page"] = largest.relative_to(site).as_posix()
+    report["largest HTML KB"] = sizes[largest] / 1024  # bounded: it must not grow with the corpus
     first, later = search_bytes(site, SEARCH_WORD)
     report["search KB"], report["next search KB"] = first / 1024, later / 1024
     return report
@@ -167,6 +170,7 @@ def print_table(reports: dict[int, dict[str, Any]]) -> None:
         ("site size (MB)", lambda r: r["site MB"]),
         ("median page, HTML+CSS+JS (KB)", lambda r: r["median page KB"]),
         ("median page, HTML only (KB)", lambda r: r["median HTML KB"]),
+        ("largest page, HTML only (KB)", lambda r: r.get("largest HTML KB")),
         (f"first search, '{SEARCH_WORD}', gzip (KB)", lambda r: r["search KB"]),
         ("next search, gzip (KB)", lambda r: r.get("next search KB")),
         ("site/ rebuild after an edit (s)", lambda r: r.get("site rebuild after one edit")),
