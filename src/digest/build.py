@@ -74,7 +74,7 @@ def check_content(content_dir: Path, include_drafts: bool = False, strict: bool 
     visible = publishable(content, include_drafts=include_drafts)
     with clock.stage("checks"):
         found = run_checks(visible, config, cache_dir / (
-            "check-cache-drafts.json" if include_drafts else "check-cache.json")
+            "check-cache-drafts.pickle" if include_drafts else "check-cache.pickle")
             if cache_dir else None)
     # A preview shows drafts on this machine only (they are never published), so problems in
     # drafts are shown as warnings there, to be fixed before approval; approved records keep

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 
+from digest.build_cache import Kept
 from digest.checks import (
     acronyms,
     address,
@@ -106,28 +107,27 @@ def _findings_of(content: Content, settings: dict[str, RuleSettings]) -> list[Fi
 def _cached_findings(content: Content, settings: dict[str, RuleSettings],
                      cache_file: Path) -> list[Finding]:
     shared = cache.shared_fingerprint(content, settings)
-    stored = cache.load(cache_file, shared)
-    keys = content.fingerprints
+    kept = Kept(cache_file)
+    keys = {id(entry): cache.record_key(shared, content.fingerprints[id(entry)])
+            for entry in content.entries if entry.kind.name not in cache.SHARED_KINDS}
     fresh = [entry for entry in content.entries
-             if entry.kind.name in cache.SHARED_KINDS or keys[id(entry)] not in stored]
+             if id(entry) not in keys or not kept.has(keys[id(entry)])]
     fresh_ids = {id(entry) for entry in fresh}
     checked = Content(fresh, content.papers, content.papers_dir)
     found = _raw_findings(checked, settings) if fresh else []
     by_path: dict[str, list[Finding]] = {}
     for finding in found:
         by_path.setdefault(finding.path, []).append(finding)
-    records: dict[str, list[Finding]] = {}
     raw = list(found)
     for entry in content.entries:
-        key = keys[id(entry)]
-        if entry.kind.name in cache.SHARED_KINDS:
-            continue
-        if id(entry) not in fresh_ids:
-            records[key] = cache.findings_from(stored[key])
-            raw += records[key]
+        key = keys.get(id(entry))
+        if key is None:
+            continue  # a shared file: checked every time
+        if id(entry) in fresh_ids:
+            kept.get(key, functools.partial(by_path.get, entry.document.path, []))
         else:
-            records[key] = by_path.get(entry.document.path, [])
-    cache.save(cache_file, shared, records)
+            raw += kept.get(key, list)  # kept: nothing is worked out
+    kept.save()
     return raw
 
 

@@ -3,21 +3,18 @@
 Every rule reads one record at a time, with the shared files beside it (authorities, for their
 help lines; the glossary; the topics) and the papers it cites. So a record's findings depend
 only on the record itself (its values and their lines) and on those shared inputs: the rules'
-code and settings, the shared files and the papers. The cache keeps each record's findings
-under a fingerprint of the record; a change to any shared input empties it.
+code and settings, the shared files and the papers. The cache (a build_cache.Kept) keeps each
+record's findings under a key of the record's fingerprint and the shared inputs' fingerprint,
+so a change to any shared input checks every record again.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
-import json
 from importlib.metadata import version
-from pathlib import Path
 from typing import Any
 
-from digest.build_cache import code_fingerprint, write_whole
-from digest.findings import Finding
+from digest.build_cache import code_fingerprint, key_of
 from digest.model import Content
 
 # Kinds every record is checked against: always re-checked, and part of the shared fingerprint.
@@ -42,26 +39,6 @@ def shared_fingerprint(content: Content, settings: dict[str, Any]) -> str:
     return hasher.hexdigest()
 
 
-def load(cache_file: Path, shared: str) -> dict[str, Any]:
-    """Return the cached findings by record fingerprint, or nothing if the shared inputs changed."""
-    try:
-        data = json.loads(cache_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("shared") != shared:
-        return {}
-    records = data.get("records")
-    return records if isinstance(records, dict) else {}
-
-
-def save(cache_file: Path, shared: str, records: dict[str, list[Finding]]) -> None:
-    """Write the findings of every record, for the next build."""
-    data = {"shared": shared,
-            "records": {key: [dataclasses.asdict(f) for f in found]
-                        for key, found in records.items()}}
-    write_whole(cache_file, json.dumps(data).encode())
-
-
-def findings_from(stored: list[dict[str, Any]]) -> list[Finding]:
-    """Return findings read back from the cache."""
-    return [Finding(**found) for found in stored]
+def record_key(shared: str, record_fingerprint: str) -> str:
+    """Return the key of a record's findings."""
+    return key_of("findings", shared, record_fingerprint)
