@@ -122,3 +122,18 @@ def test_reading_grades_are_kept_between_builds_and_match_a_fresh_measure(
         readability_report.measure(visible, FIXTURE_CONTENT / "papers", cache_file)
     monkeypatch.undo()
     assert readability_report.measure(visible, FIXTURE_CONTENT / "papers", cache_file) == fresh
+
+
+def test_a_paper_cut_short_between_two_loads_is_checked_against_its_new_length(
+        tmp_path: Path) -> None:
+    """A preview keeps unchanged records from its last load; their cited lines still count."""
+    content_dir = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, content_dir)
+    cache_file = tmp_path / "parse-cache.pickle"
+    assert load_and_validate(content_dir, cache_file)[1] == []
+    paper = content_dir / "papers" / "testshire-2024-05-01-minutes.md"
+    paper.write_text("\n".join(paper.read_text(encoding="utf-8").splitlines()[:3]) + "\n",
+                     encoding="utf-8")
+    problems = [p.format() for p in load_and_validate(content_dir, cache_file)[1]]
+    assert problems and all("past the end of testshire-2024-05-01-minutes.md, which has 3 lines"
+                            in problem for problem in problems)

@@ -242,8 +242,14 @@ def _list_duplicates(content: Content) -> Iterable[Finding]:
                                  [str(getattr(e.record, "id", "")) for e in entries])
 
 
+# This process's last run: the last line each record cites, with the record. A preview keeps
+# every unchanged record from its last run (parse_cache.py), so it walks only the new ones.
+_LAST_LINES: dict[int, tuple[BaseModel, int]] = {}
+
+
 def _source_references(content: Content, papers: dict[str, int]) -> Iterable[Finding]:
     """Each record's paper exists, and every line range it cites lies inside that paper."""
+    last_lines: dict[int, tuple[BaseModel, int]] = {}
     for entry in content.entries:
         source = getattr(entry.record, "source", None)
         if not isinstance(source, Source):
@@ -253,6 +259,12 @@ def _source_references(content: Content, papers: dict[str, int]) -> Iterable[Fin
                            "a file in content/papers/", sorted(papers))
             continue
         length = papers[source.paper]
+        known = _LAST_LINES.get(id(entry.record))
+        last_line = known[1] if known is not None and known[0] is entry.record else max(
+            lines.lines[1] for _, lines in _line_ranges(entry.record, ()))
+        last_lines[id(entry.record)] = (entry.record, last_line)
+        if last_line <= length:
+            continue
         for loc, lines in _line_ranges(entry.record, ()):
             if lines.lines[1] > length:
                 yield Finding(
@@ -260,6 +272,8 @@ def _source_references(content: Content, papers: dict[str, int]) -> Iterable[Fin
                     field_path((*loc, "lines")),
                     f"line {lines.lines[1]} is past the end of {source.paper}, which has "
                     f"{length} lines", hint="check the line numbers against the paper")
+    _LAST_LINES.clear()
+    _LAST_LINES.update(last_lines)
 
 
 def _line_ranges(record: BaseModel, loc: Loc) -> Iterable[tuple[Loc, LineRange]]:
