@@ -167,7 +167,10 @@ def clean_up(site_dir: Path) -> None:
                 if current is None or build.name != f"{current.name}.json":
                     build.unlink(missing_ok=True)
             elif build.resolve() != current:
-                build.rename(folder / f"{_SET_ASIDE_PREFIX}{build.name}")
+                try:
+                    build.rename(folder / f"{_SET_ASIDE_PREFIX}{build.name}")
+                except OSError:  # the name is taken by one not yet deleted: delete it now
+                    shutil.rmtree(build, ignore_errors=True)
     # Staging folders left by earlier versions of the digest.
     for pattern in (f".{site_dir.name}-new-*", f".{site_dir.name}-old-*",
                     f".{site_dir.name}.link-*"):
