@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import zlib
@@ -161,12 +162,24 @@ def _reusable_build(site_dir: Path, fingerprint: str) -> Path | None:
 
 
 def _file_stamps(site: Path) -> dict[str, list[int]]:
-    """Return every file a build wrote, with its size and modification time."""
-    stamps = {}
-    for path in site.rglob("*"):
-        if path.is_file() and not path.is_relative_to(site / "pagefind"):
-            info = path.stat()
-            stamps[path.relative_to(site).as_posix()] = [info.st_size, info.st_mtime_ns]
+    """Return every file a build wrote, with its size and modification time.
+
+    Walked with os.scandir, which tells files from folders without a call for each: 31,000
+    files at national scale took 1.4 s through Path.rglob.
+    """
+    stamps: dict[str, list[int]] = {}
+    folders = [("", str(site))]
+    while folders:
+        prefix, folder = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                relative = prefix + entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    if relative != "pagefind":  # the search index is rebuilt whole
+                        folders.append((relative + "/", entry.path))
+                elif entry.is_file():
+                    info = entry.stat()
+                    stamps[relative] = [info.st_size, info.st_mtime_ns]
     return stamps
 
 
@@ -185,15 +198,21 @@ def _copy_unchanged(previous: Path, build: Path, docs_dir: Path, expected: list[
     manifest = site_folder.read_manifest(previous)
     sources = {_built_path(relative): docs_dir / relative for relative in expected}
     gone = {_built_path(relative) for relative in manifest.get("files", [])} - sources.keys()
+    made: set[Path] = set()  # folders made so far in the new build
     for relative, stamp in manifest.get("built", {}).items():
-        source = previous / relative
-        if relative in gone or relative == site_folder.MARKER or not source.is_file():
+        if relative in gone or relative == site_folder.MARKER:
             continue
-        info = source.stat()
-        if [info.st_size, info.st_mtime_ns] != stamp:
+        source = previous / relative
+        try:
+            info = source.stat()
+        except OSError:  # gone since it was built
+            continue
+        if not stat.S_ISREG(info.st_mode) or [info.st_size, info.st_mtime_ns] != stamp:
             continue  # changed since it was built: let MkDocs write it again
         target = build / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         markdown = sources.get(relative)
         if markdown is not None and os.path.getmtime(markdown) <= info.st_mtime:
             os.link(source, target)
