@@ -121,12 +121,12 @@ class _Loop:
         A dirty build's unmodified pages count as done: MkDocs would only look at their files'
         times again to pass them by (two file times per page, 15,000 pages, in each loop).
         """
-        todo = [p for p in pages if p is not None and not (dirty and not p.file.is_modified())]
-        if dirty:
-            self.taken = {id(p) for p in pages if p is not None} - set(map(id, todo))
-        if len(todo) < PARALLEL_AT:
+        present = [p for p in pages if p is not None]
+        todo = [p for p in present if not dirty or p.file.is_modified()]
+        if len(todo) < PARALLEL_AT:  # MkDocs does the rest, page by page
+            self.taken = set(map(id, present)) - set(map(id, todo))
             return []
-        self.taken = {id(p) for p in pages if p is not None}
+        self.taken = set(map(id, present))
         return todo
 
     def done(self, page: Page) -> bool:
