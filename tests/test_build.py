@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -123,6 +126,61 @@ def test_a_build_after_one_edit_rebuilds_only_that_and_matches_a_clean_build(
     assert _filter_words(site) == _filter_words(tmp_path / "clean")
 
 
+def _fragments(site: Path) -> dict[str, int]:
+    """Return each search index fragment's name and the file it is (its inode)."""
+    return {file.name: file.stat().st_ino for file in (site / "pagefind" / "fragment").iterdir()}
+
+
+def _edit_the_meeting_and_build(project: Path) -> tuple[set[str], set[str]]:
+    """Return the fragments the build after one edit shares with the one before, and those it
+    wrote itself."""
+    site = project / "site"
+    assert build(options_for(project)).findings == []
+    before = _fragments(site)
+    replace_once(project / FIXTURE_MEETING, "summary: Councillors",
+                 "summary: This week councillors")
+    assert build(options_for(project)).findings == []
+    after = _fragments(site)
+    shared = {name for name, file in after.items() if before.get(name) == file}
+    return shared, after.keys() - shared
+
+
+def test_a_build_after_one_edit_indexes_only_the_pages_that_changed(project: Path) -> None:
+    """The index is the same as a clean build's (the test above); here, how it was made."""
+    shared, written = _edit_the_meeting_and_build(project)
+    assert len(shared) > 2 * len(written) > 0, "unchanged pages' search records are reused"
+    folder = project / "site" / "pagefind" / "fragment"
+    edited = [name for name in written
+              if b"This week councillors" in gzip.decompress((folder / name).read_bytes())]
+    assert edited, "the edited page's record is written again"
+
+
+def test_the_search_index_holds_what_pagefind_makes_of_the_whole_pages(
+        project: Path, tmp_path: Path) -> None:
+    """Pagefind reads only the indexed part of each page: its records must be the ones it
+    makes from the pages readers get."""
+    site = project / "site"
+    assert build(options_for(project)).findings == []
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-path",
+                    str(tmp_path / "whole"), "--silent", "--exclude-selectors", ".headerlink"],
+                   check=True)
+    for kind in ("fragment", "index"):
+        made = sorted(p.name for p in (site / "pagefind" / kind).iterdir())
+        assert made == sorted(p.name for p in (tmp_path / "whole" / kind).iterdir())
+        assert made
+
+
+def test_when_a_reused_search_record_could_be_mistaken_the_index_is_built_from_nothing(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pagefind names a record by the start of its hash, lengthened when two pages share it,
+    and which one it lengthens depends on reading order: a shared start means no reuse."""
+    from digest import search_index
+
+    monkeypatch.setattr(search_index, "_SHORT_HASH", 0)  # every record shares its short name
+    shared, written = _edit_the_meeting_and_build(project)
+    assert shared == set() and written
+
+
 def test_while_a_build_after_one_edit_runs_the_site_being_read_does_not_change(
         project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The next build shares unchanged files with the site readers see: none may be written."""
@@ -132,8 +190,8 @@ def test_while_a_build_after_one_edit_runs_the_site_being_read_does_not_change(
     seen: list[dict[str, tuple[bytes, int]]] = []
     index = publish.index_for_search
 
-    def index_then_look(folder: Path) -> None:
-        index(folder)
+    def index_then_look(folder: Path, *reused: object) -> dict[str, str]:
+        index(folder, *reused)  # type: ignore[arg-type]
         seen.append(snapshot(site))  # MkDocs and Pagefind have written the new build by now
         raise publish.PublishError(["the search index failed"])
 

@@ -83,16 +83,17 @@ def _build_running(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _search_index_left_empty(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """What a full disk does to Pagefind: it exits 0 after writing empty files."""
-    def empty_index(site: Path) -> None:
+    def empty_index(site: Path, *reused: object) -> dict[str, str]:
         (site / "pagefind" / "fragment").mkdir(parents=True)
         (site / "pagefind" / "pagefind-entry.json").write_text("")
         (site / "pagefind" / "fragment" / "en_1.pf_fragment").write_bytes(b"")
+        return {}
 
     monkeypatch.setattr("digest.publish.index_for_search", empty_index)
 
 
 def _disk_full(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def no_space(site: Path) -> None:
+    def no_space(site: Path, *reused: object) -> dict[str, str]:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("digest.publish.index_for_search", no_space)

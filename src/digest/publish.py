@@ -14,8 +14,6 @@ import logging
 import os
 import shutil
 import stat
-import subprocess
-import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -23,6 +21,7 @@ from pathlib import Path
 
 from digest import site_folder
 from digest.errors import DigestError
+from digest.search_index import SearchIndexError, index_for_search
 from digest.theme import page_skeleton, write_theme_layer
 from digest.timing import Stopwatch
 
@@ -118,14 +117,20 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, build_epoch: i
                     _run_mkdocs(config_file.resolve(), docs_dir.resolve(), build, build_epoch,
                                 site_url, dirty=True, published=True)
             with clock.stage("search index"):
-                index_for_search(build)
+                fragments = index_for_search(
+                    build, docs_dir.with_name(docs_dir.name + "-search-pages"), previous,
+                    _previous_fragments(previous))
             with clock.stage("verify"):
                 verify_site(build, expected)
             site_folder.write_manifest(build, {"fingerprint": fingerprint, "files": expected,
-                                               "built": _file_stamps(build)})
+                                               "built": _file_stamps(build),
+                                               "fragments": fragments})
         except OSError as exc:
             shutil.rmtree(build, ignore_errors=True)
             raise PublishError([f"could not write the site: {exc.strerror or exc}"]) from exc
+        except SearchIndexError as exc:
+            shutil.rmtree(build, ignore_errors=True)
+            raise PublishError(exc.problems) from exc
         except BaseException:
             shutil.rmtree(build, ignore_errors=True)
             raise
@@ -161,6 +166,14 @@ def _reusable_build(site_dir: Path, fingerprint: str) -> Path | None:
     return current if manifest.get("fingerprint") == fingerprint else None
 
 
+def _previous_fragments(previous: Path | None) -> dict[str, str]:
+    """Return the search index's fragment of each page of the last build, by page path."""
+    if previous is None:
+        return {}
+    fragments = site_folder.read_manifest(previous).get("fragments")
+    return fragments if isinstance(fragments, dict) else {}
+
+
 def _file_stamps(site: Path) -> dict[str, list[int]]:
     """Return every file a build wrote, with its size and modification time.
 
@@ -175,7 +188,7 @@ def _file_stamps(site: Path) -> dict[str, list[int]]:
             for entry in entries:
                 relative = prefix + entry.name
                 if entry.is_dir(follow_symlinks=False):
-                    if relative != "pagefind":  # the search index is rebuilt whole
+                    if relative != "pagefind":  # search_index.py keeps its own record
                         folders.append((relative + "/", entry.path))
                 elif entry.is_file():
                     info = entry.stat()
@@ -185,8 +198,8 @@ def _file_stamps(site: Path) -> dict[str, list[int]]:
 
 def _copy_unchanged(previous: Path, build: Path, docs_dir: Path, expected: list[str]) -> None:
     """Bring into the new build the files the previous build wrote and nobody has touched since,
-    keeping their modification times; leave out the search index (rebuilt whole) and the pages
-    and files the site no longer has.
+    keeping their modification times; leave out the search index (search_index.py takes what
+    it can reuse) and the pages and files the site no longer has.
 
     MkDocs then rebuilds only pages whose Markdown is newer than their copy: write_docs leaves
     unchanged Markdown untouched, so an edit to one meeting rebuilds that meeting's pages.
@@ -239,6 +252,8 @@ def verify_site(site: Path, expected: list[str]) -> None:
     if not isinstance(entry, dict) or not entry.get("languages"):
         problems.append("pagefind/pagefind-entry.json is missing or unreadable")
     for file in sorted(index.rglob("*.pf_*")) if index.is_dir() else []:
+        if file.stat().st_nlink > 1:  # the last build's, which was read back: not written now
+            continue
         try:
             gzip.decompress(file.read_bytes())
         except (OSError, EOFError, zlib.error):
@@ -255,18 +270,6 @@ def _built_path(relative: str) -> str:
     if relative == "index.md" or relative.endswith("/index.md"):
         return relative.removesuffix(".md") + ".html"
     return relative.removesuffix(".md") + "/index.html"
-
-
-def index_for_search(site: Path) -> None:
-    """Run Pagefind over the built pages (its binary ships in the pagefind[bin] wheel)."""
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site), "--silent",
-         "--exclude-selectors", ".headerlink"],
-        capture_output=True, text=True, check=False,
-    )
-    if result.returncode != 0:
-        raise PublishError([f"pagefind: {line}" for line in
-                            (result.stderr or result.stdout).splitlines()] or ["pagefind failed"])
 
 
 _DIRTY_WARNING = "A 'dirty' build is being performed"
