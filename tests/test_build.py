@@ -157,9 +157,12 @@ def test_a_build_after_one_edit_indexes_only_the_pages_that_changed(project: Pat
 
 def test_the_search_index_holds_what_pagefind_makes_of_the_whole_pages(
         project: Path, tmp_path: Path) -> None:
-    """Pagefind reads only the indexed part of each page: its records must be the ones it
-    makes from the pages readers get."""
+    """Pagefind reads only the indexed part of each page, kept from build to build: its
+    records must be the ones it makes from the pages readers get, after an edit too."""
     site = project / "site"
+    assert build(options_for(project)).findings == []
+    replace_once(project / FIXTURE_MEETING, "summary: Councillors",
+                 "summary: This week councillors")
     assert build(options_for(project)).findings == []
     subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-path",
                     str(tmp_path / "whole"), "--silent", "--exclude-selectors", ".headerlink"],

@@ -15,12 +15,14 @@ import os
 import shutil
 import stat
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
 from digest import site_folder
 from digest.errors import DigestError
+from digest.parallel import cores, split
 from digest.search_index import SearchIndexError, index_for_search
 from digest.theme import page_skeleton, write_theme_layer
 from digest.timing import Stopwatch
@@ -116,14 +118,16 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, build_epoch: i
                 with clock.stage("MkDocs"):
                     _run_mkdocs(config_file.resolve(), docs_dir.resolve(), build, build_epoch,
                                 site_url, dirty=True, published=True)
-            with clock.stage("search index"):
+            with clock.stage("search index"), ThreadPoolExecutor(1) as beside:
+                # The pages are final: note them while Pagefind works.
+                built = beside.submit(_file_stamps, build)
                 fragments = index_for_search(
                     build, docs_dir.with_name(docs_dir.name + "-search-pages"), previous,
                     _previous_fragments(previous))
             with clock.stage("verify"):
                 verify_site(build, expected)
             site_folder.write_manifest(build, {"fingerprint": fingerprint, "files": expected,
-                                               "built": _file_stamps(build),
+                                               "built": built.result(),
                                                "fragments": fragments})
         except OSError as exc:
             shutil.rmtree(build, ignore_errors=True)
@@ -211,26 +215,33 @@ def _copy_unchanged(previous: Path, build: Path, docs_dir: Path, expected: list[
     manifest = site_folder.read_manifest(previous)
     sources = {_built_path(relative): docs_dir / relative for relative in expected}
     gone = {_built_path(relative) for relative in manifest.get("files", [])} - sources.keys()
-    made: set[Path] = set()  # folders made so far in the new build
-    for relative, stamp in manifest.get("built", {}).items():
-        if relative in gone or relative == site_folder.MARKER:
-            continue
-        source = previous / relative
-        try:
-            info = source.stat()
-        except OSError:  # gone since it was built
-            continue
-        if not stat.S_ISREG(info.st_mode) or [info.st_size, info.st_mtime_ns] != stamp:
-            continue  # changed since it was built: let MkDocs write it again
-        target = build / relative
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        markdown = sources.get(relative)
-        if markdown is not None and os.path.getmtime(markdown) <= info.st_mtime:
-            os.link(source, target)
-        else:
-            shutil.copy2(source, target)
+    wanted = [(relative, stamp) for relative, stamp in manifest.get("built", {}).items()
+              if relative not in gone and relative != site_folder.MARKER]
+
+    def bring(part: Sequence[tuple[str, list[int]]]) -> None:
+        made: set[Path] = set()  # folders made so far by this thread
+        for relative, stamp in part:
+            source = previous / relative
+            try:
+                info = source.stat()
+            except OSError:  # gone since it was built
+                continue
+            if not stat.S_ISREG(info.st_mode) or [info.st_size, info.st_mtime_ns] != stamp:
+                continue  # changed since it was built: let MkDocs write it again
+            target = build / relative
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            markdown = sources.get(relative)
+            if markdown is not None and os.path.getmtime(markdown) <= info.st_mtime:
+                os.link(source, target)
+            else:
+                shutil.copy2(source, target)
+
+    # Threads, as nearly all of it is the kernel making folders and links (1.2 s on one core,
+    # 0.6 s on two, for 16,000 files at national scale).
+    with ThreadPoolExecutor(cores()) as pool:
+        list(pool.map(bring, split(wanted, cores())))
 
 
 def verify_site(site: Path, expected: list[str]) -> None:

@@ -31,10 +31,12 @@ import subprocess
 import sys
 import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from digest.errors import DigestError
+from digest.parallel import cores, split
 
 FRAGMENTS = Path("pagefind") / "fragment"
 _SHORT_HASH = 7  # hex digits in an unlengthened fragment name (pagefind/src/index/mod.rs)
@@ -79,15 +81,20 @@ def update_search_pages(site: Path, search_pages: Path) -> None:
     modification time) keeps it; the others are read again.
     """
     search_pages.mkdir(parents=True, exist_ok=True)
+    record = search_pages / _STAMPS
     try:
-        made = json.loads((search_pages / _STAMPS).read_text(encoding="utf-8"))
+        made = json.loads(record.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         made = {}
+    # Until it is written again, no search page is taken as current: a build stopped halfway
+    # through leaves pages it changed that the old record would still vouch for.
+    record.unlink(missing_ok=True)
+    there = {page for page, _ in _html_files(search_pages)}
     stamps = {}
     for page, info in _html_files(site):
         stamp = [info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns]
         stamps[page] = stamp
-        if made.get(page) == stamp and (search_pages / page).is_file():
+        if made.get(page) == stamp and page in there:
             continue
         search_page = _search_page((site / page).read_text(encoding="utf-8"))
         target = search_pages / page
@@ -96,10 +103,9 @@ def update_search_pages(site: Path, search_pages: Path) -> None:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(search_page, encoding="utf-8")
-    for page, _ in _html_files(search_pages):
-        if page not in stamps:
-            (search_pages / page).unlink()
-    (search_pages / _STAMPS).write_text(json.dumps(stamps, sort_keys=True), encoding="utf-8")
+    for page in there - stamps.keys():
+        (search_pages / page).unlink()
+    record.write_text(json.dumps(stamps, sort_keys=True), encoding="utf-8")
 
 
 def _html_files(folder: Path) -> Iterator[tuple[str, os.stat_result]]:
@@ -143,16 +149,22 @@ def _link_unchanged(previous: Path | None, site: Path,
         return {}
     target = site / FRAGMENTS
     target.mkdir(parents=True, exist_ok=True)
-    linked = {}
-    for page, name in fragments.items():
-        try:
-            if not os.path.samefile(site / page, previous / page):
+
+    def link(part: Sequence[tuple[str, str]]) -> dict[str, str]:
+        linked = {}
+        for page, name in part:
+            try:
+                if not os.path.samefile(site / page, previous / page):
+                    continue
+                os.link(previous / FRAGMENTS / name, target / name)
+            except OSError:  # the page or its fragment is gone: Pagefind writes it
                 continue
-            os.link(previous / FRAGMENTS / name, target / name)
-        except OSError:  # the page or its fragment is gone: Pagefind writes it
-            continue
-        linked[page] = name
-    return linked
+            linked[page] = name
+        return linked
+
+    with ThreadPoolExecutor(cores()) as pool:  # system calls, which free the interpreter
+        return {page: name for linked in pool.map(link, split(list(fragments.items()), cores()))
+                for page, name in linked.items()}
 
 
 def _run_pagefind(pages: Path, output: Path) -> None:
