@@ -4,8 +4,9 @@ For each size it generates a corpus (benchmarks/generate_corpus.py), builds it i
 process (so peak memory is that build's own), and reports per stage: load and validate,
 checks, render, exports, MkDocs, the search index, and the whole build; then peak memory, site
 size, median bytes per page and the largest page, bytes a browser fetches for a one-word
-search, and the time a preview and site/ take to rebuild after one meeting file is saved, CPU
-seconds, and plain `mkdocs build` on the same Markdown in the same run, as a yardstick.
+search, the time a preview and site/ take to rebuild after one meeting file is saved and the
+time `digest serve` takes to show that meeting's page first, CPU seconds, and plain
+`mkdocs build` on the same Markdown in the same run, as a yardstick.
 
     python benchmarks/benchmark.py [--sizes 1 10 50 150] [--incremental-up-to 50]
 """
@@ -66,9 +67,20 @@ if {incremental!r}:
     preview = BuildOptions(docs_dir=Path("build/preview-docs"),
                            site_dir=Path("build/preview-site"), in_place=True)
     build(preview)
+    # What 'digest serve' does on a save: find the file saved, show its meeting's page first
+    # (first_page.py), then rebuild the whole preview.
+    from digest.first_page import content_stamps, show_saved_meeting, warm_up
+    warm_up()  # as serve does while it waits for the first save
+    stamps = content_stamps(Path("content"))
     meeting = sorted(Path("content/meetings").glob("*/*.yaml"))[-1]
     meeting.write_text(meeting.read_text().replace("summary: Councillors looked at",
                                                    "summary: This week councillors looked at", 1))
+    started = time.perf_counter()
+    saved = [f for f, s in content_stamps(Path("content")).items() if stamps.get(f) != s]
+    shown = show_saved_meeting(saved[0], Path("content"), Path("templates"),
+                               preview.docs_dir, preview.site_dir)
+    if shown:
+        report["serve shows the saved meeting"] = time.perf_counter() - started
     started = time.perf_counter()
     again = build(preview)
     report["rebuild after one edit"] = time.perf_counter() - started
@@ -175,6 +187,7 @@ def print_table(reports: dict[int, dict[str, Any]]) -> None:
         ("next search, gzip (KB)", lambda r: r.get("next search KB")),
         ("site/ rebuild after an edit (s)", lambda r: r.get("site rebuild after one edit")),
         ("preview rebuild after an edit (s)", lambda r: r.get("rebuild after one edit")),
+        ("serve shows the saved meeting (s)", lambda r: r.get("serve shows the saved meeting")),
     ]
     for name, value in rows:
         cells = []

@@ -13,6 +13,7 @@ from digest.editor import editor_files
 from digest.errors import DigestError
 from digest.export import exports
 from digest.findings import Finding, has_errors
+from digest.first_page import remember_content
 from digest.heap import reading_content
 from digest.model import Content
 from digest.parallel import Background
@@ -129,6 +130,8 @@ def _check_and_publish(options: BuildOptions, clock: Stopwatch,
 def _publish(options: BuildOptions, visible: Content, findings: list[Finding],
              clock: Stopwatch, papers: Background[dict[str, PaperMeasure]]) -> BuildResult:
     site_url = configured_site_url(options.config_file, options.docs_dir, options.site_url)
+    if options.in_place:
+        remember_content(options.site_dir, visible, site_url)
     with clock.stage("render pages"):
         readability = measure(visible, options.content_dir / "papers",
                               _readability_cache(options), papers.result())

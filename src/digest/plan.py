@@ -140,7 +140,7 @@ def publishable(content: Content, include_drafts: bool = False) -> Content:
 
 def plan_site(content: Content, readability: Readability | None = None) -> list[Page]:
     """Return every page of the site, in a stable order."""
-    meetings = _meeting_views(content)
+    meetings = meeting_views(content)
     reviews = _sorted_reviews(content.reviews)
     updates = sorted(content.updates, key=lambda u: (u.date, u.id), reverse=True)
     sources = _source_uses(meetings, reviews)
@@ -233,16 +233,7 @@ def plan_site(content: Content, readability: Readability | None = None) -> list[
                 "feed": Markup(body_feed_path(authority.id, body.id)) if own else None,
                 "calendar": Markup(calendar_path(authority.id, body.id)) if own else None,
             }, authority=authority.id))
-    for view in meetings:
-        pages.append(Page(view.path, "meeting.md.j2", {
-            "view": view, "meeting": view.meeting, "topics": content.topics,
-            "area_page": authority_path(view.authority.id),
-            "body_page": body_path(view.authority.id, view.body.id),
-            "paper_name": names.get(view.meeting.source.paper) if view.meeting.source else None,
-            "meeting_topics": sorted({content.topics[t].name for item in view.meeting.items
-                                      for t in item.topics}),
-            "source_page": source_path(view.meeting.source.paper) if view.meeting.source else None,
-        }, authority=view.authority.id))
+    pages += [meeting_page(view, content, names) for view in meetings]
     by_meeting = {view.meeting.id: view for view in meetings}
     for review in reviews:
         pages.append(Page(review_path(review.id), "review.md.j2", {
@@ -304,18 +295,37 @@ def source_path(paper: str) -> str:
     return f"sources/{PurePosixPath(paper).stem}.md"
 
 
-def _meeting_views(content: Content) -> list[MeetingView]:
+def meeting_page(view: MeetingView, content: Content, names: dict[str, str]) -> Page:
+    """Return a meeting's own page; ``names`` are the papers' names (paper_names)."""
+    return Page(view.path, "meeting.md.j2", {
+        "view": view, "meeting": view.meeting, "topics": content.topics,
+        "area_page": authority_path(view.authority.id),
+        "body_page": body_path(view.authority.id, view.body.id),
+        "paper_name": names.get(view.meeting.source.paper) if view.meeting.source else None,
+        "meeting_topics": sorted({content.topics[t].name for item in view.meeting.items
+                                  for t in item.topics}),
+        "source_page": source_path(view.meeting.source.paper) if view.meeting.source else None,
+    }, authority=view.authority.id)
+
+
+def meeting_views(content: Content) -> list[MeetingView]:
+    """Return every meeting with its area, committee, page and the reviews it considered,
+    newest first."""
     reviews_at: dict[str, list[Review]] = defaultdict(list)
     for review in content.reviews:
         if review.considered_at:
             reviews_at[review.considered_at].append(review)
-    views = []
-    for meeting in content.meetings:
-        authority = content.authorities[meeting.authority]
-        body = next(b for b in authority.bodies if b.id == meeting.body)
-        views.append(MeetingView(meeting, authority, body, meeting_path(meeting.id),
-                                 reviews_at[meeting.id]))
+    views = [meeting_view(meeting, content, reviews_at[meeting.id])
+             for meeting in content.meetings]
     return sorted(views, key=lambda v: (v.meeting.date, v.meeting.id), reverse=True)
+
+
+def meeting_view(meeting: Meeting, content: Content, reviews: list[Review]) -> MeetingView:
+    """Return a meeting with its area, committee and page; ``reviews`` are those it
+    considered."""
+    authority = content.authorities[meeting.authority]
+    body = next(b for b in authority.bodies if b.id == meeting.body)
+    return MeetingView(meeting, authority, body, meeting_path(meeting.id), reviews)
 
 
 def _paper_urls(content: Content) -> dict[str, str]:

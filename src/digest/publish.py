@@ -99,10 +99,11 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, build_epoch: i
     site_dir = Path(os.path.abspath(site_dir))  # not resolved: the link itself is replaced
     with site_folder.locked(site_dir):
         site_folder.clean_up(site_dir)
+        preview = site_dir if in_place else None
         if in_place and site_dir.exists():
             with clock.stage("MkDocs"):
                 _run_mkdocs(config_file.resolve(), docs_dir.resolve(), site_dir.resolve(),
-                            build_epoch, site_url, dirty=True)
+                            build_epoch, site_url, dirty=True, preview=preview)
             return
         fingerprint = _fingerprint(config_file, site_url, build_epoch)
         previous = _reusable_build(site_dir, fingerprint)
@@ -111,7 +112,7 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, build_epoch: i
             if previous is None:
                 with clock.stage("MkDocs"):
                     _run_mkdocs(config_file.resolve(), docs_dir.resolve(), build, build_epoch,
-                                site_url)
+                                site_url, preview=preview)
             else:
                 with clock.stage("copy the previous site"):
                     _copy_unchanged(previous, build, docs_dir.resolve(), expected)
@@ -287,10 +288,12 @@ _DIRTY_WARNING = "A 'dirty' build is being performed"
 
 
 def _run_mkdocs(config_file: Path, docs_dir: Path, out_dir: Path, build_epoch: int,
-                site_url: str | None, dirty: bool = False, published: bool = False) -> None:
+                site_url: str | None, dirty: bool = False, published: bool = False,
+                preview: Path | None = None) -> None:
     """Run MkDocs. A dirty build rebuilds only changed pages; when its result is to be
     ``published``, any warning but MkDocs' own note about dirty builds fails it, as strict
-    mode fails a full build."""
+    mode fails a full build. A ``preview`` (its site folder) keeps MkDocs' navigation and
+    templates for the next saved meeting (first_page.py)."""
     # Imported here: MkDocs is heavy, and validation-only commands never need it.
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -309,6 +312,10 @@ def _run_mkdocs(config_file: Path, docs_dir: Path, out_dir: Path, build_epoch: i
                 **extra,
             )
             config.theme.dirs.insert(0, str(write_theme_layer(docs_dir.parent / "theme")))
+            if preview is not None:
+                from digest.first_page import KeepTheme
+
+                config.plugins["digest-first-page"] = KeepTheme(preview)
             with every_core():
                 build(config, dirty=dirty)
         except (Abort, ConfigurationError) as exc:

@@ -7,6 +7,7 @@ change it calls our own build, which rewrites only the pages whose Markdown chan
 from __future__ import annotations
 
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from digest.build import BuildOptions, build
 from digest.editor import start_local_backend
 from digest.errors import DigestError
 from digest.findings import format_all, has_errors
+from digest.first_page import content_stamps, show_saved_meeting, warm_up
 
 WATCHED = ("templates", "overrides", "mkdocs.yml")
 
@@ -49,6 +51,18 @@ def serve(options: BuildOptions, port: int) -> None:
     """
     from mkdocs.livereload import LiveReloadServer
 
+    class Server(LiveReloadServer):
+        def show_now(self) -> None:
+            """Reload browsers now, while the build goes on; they reload again after it."""
+            with self._epoch_cond:
+                self._visible_epoch = self._wanted_epoch
+                self._epoch_cond.notify_all()
+
+        def shown_again(self) -> None:
+            """Make the end of this build a newer version than the one shown early."""
+            with self._epoch_cond:
+                self._wanted_epoch = self._visible_epoch + 1
+
     rebuild(options)
     backend = start_local_backend(options.config_file.resolve().parent)
     if backend is None:
@@ -57,11 +71,27 @@ def serve(options: BuildOptions, port: int) -> None:
     else:
         print(f"Edit content in the browser at http://127.0.0.1:{port}/admin/ (it saves into "
               "content/).")
-    def builder() -> None:
-        rebuild(options)
+    stamps = content_stamps(options.content_dir)
+    threading.Thread(target=warm_up, daemon=True).start()
 
-    server = LiveReloadServer(builder=builder, host="127.0.0.1", port=port,
-                              root=str(options.site_dir.resolve()))
+    def builder() -> None:
+        nonlocal stamps
+        before, stamps = stamps, content_stamps(options.content_dir)
+        saved = [file for file, stamp in stamps.items() if before.get(file) != stamp]
+        shown = early and len(saved) == 1 and len(before) == len(stamps) and show_first(
+            options, saved)
+        if shown:
+            server.show_now()
+        rebuild(options)
+        if shown:
+            server.shown_again()
+
+    server = Server(builder=builder, host="127.0.0.1", port=port,
+                    root=str(options.site_dir.resolve()))
+    # The early reload uses the server's own record of what browsers have seen (MkDocs 1.6):
+    # without it, every save waits for the whole rebuild, as before.
+    early = all(hasattr(server, name) for name in
+                ("_epoch_cond", "_visible_epoch", "_wanted_epoch"))
     for path in (options.content_dir, *map(Path, WATCHED)):
         if path.exists():
             server.watch(str(path.resolve()))
@@ -74,3 +104,18 @@ def serve(options: BuildOptions, port: int) -> None:
         if backend is not None:
             backend.terminate()
             backend.wait(timeout=10)
+
+
+def show_first(options: BuildOptions, saved: list[Path]) -> bool:
+    """Show the page of a saved meeting before the whole rebuild (first_page.py); return
+    True if it was shown."""
+    started = time.monotonic()
+    try:
+        shown = show_saved_meeting(saved[0], options.content_dir, options.templates_dir,
+                                   options.docs_dir, options.site_dir)
+    except Exception:  # noqa: BLE001 - showing first only saves time: the rebuild reports it
+        return False
+    if shown is None:
+        return False
+    print(f"Showing {shown} first ({time.monotonic() - started:.1f} s); rebuilding the rest.")
+    return True

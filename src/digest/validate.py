@@ -56,7 +56,7 @@ def load_and_validate(content_dir: Path,
         ]
     cache = ParseCache(cache_file)
     documents, findings = load_content(content_dir, cache)
-    content, problems = validate_documents(documents, _paper_lines(content_dir / "papers"), cache)
+    content, problems = validate_documents(documents, paper_lines(content_dir / "papers"), cache)
     cache.save()
     content.papers_dir = content_dir / "papers"
     return content, sorted(set(findings + problems))
@@ -352,7 +352,7 @@ def _unknown(
                    f"'{value}' is not {what}", hint=hint)
 
 
-def _paper_lines(papers_dir: Path) -> dict[str, int]:
+def paper_lines(papers_dir: Path) -> dict[str, int]:
     """Return each paper's name and its number of lines (binary papers count as one line)."""
     if not papers_dir.is_dir():
         return {}
