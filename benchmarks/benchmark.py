@@ -70,7 +70,7 @@ if {incremental!r}:
     # What 'digest serve' does on a save: find the file saved, show its meeting's page first
     # (first_page.py), then rebuild the whole preview.
     from digest.first_page import content_stamps, show_saved_meeting, warm_up
-    warm_up()  # as serve does while it waits for the first save
+    warm_up(preview.site_dir)  # as serve does before it waits for the first save
     stamps = content_stamps(Path("content"))
     meeting = sorted(Path("content/meetings").glob("*/*.yaml"))[-1]
     meeting.write_text(meeting.read_text().replace("summary: Councillors looked at",

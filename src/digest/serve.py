@@ -7,7 +7,6 @@ change it calls our own build, which rewrites only the pages whose Markdown chan
 from __future__ import annotations
 
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -72,7 +71,7 @@ def serve(options: BuildOptions, port: int) -> None:
         print(f"Edit content in the browser at http://127.0.0.1:{port}/admin/ (it saves into "
               "content/).")
     stamps = content_stamps(options.content_dir)
-    threading.Thread(target=warm_up, daemon=True).start()
+    warm_up(options.site_dir)
 
     def builder() -> None:
         nonlocal stamps
