@@ -20,8 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mkdocs.plugins import BasePlugin
-
 from digest.checks import load_config, run_checks
 from digest.checks.readability import reading_ease
 from digest.findings import has_errors
@@ -57,22 +55,23 @@ def _key(site_dir: Path) -> Path:
     return Path(os.path.abspath(site_dir))
 
 
-class KeepTheme(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
-    """A MkDocs plugin that keeps a preview build's navigation and templates for the next
-    meeting's page."""
+def theme_keeper(site_dir: Path) -> Any:
+    """Return a MkDocs plugin that keeps a preview build's configuration, files, navigation and
+    templates for the next meeting's page. (MkDocs is imported only once a preview builds.)"""
+    from mkdocs.plugins import BasePlugin
 
-    def __init__(self, site_dir: Path) -> None:
-        super().__init__()
-        self.site_dir = _key(site_dir)
-        self.nav: Any = None
+    class KeepTheme(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
+        nav: Any = None
 
-    def on_nav(self, nav: Any, /, *, config: Any, files: Any) -> None:
-        self.nav = nav
+        def on_nav(self, nav: Any, /, *, config: Any, files: Any) -> None:
+            self.nav = nav
 
-    def on_env(self, env: Any, /, *, config: Any, files: Any) -> None:
-        last = _LAST.get(self.site_dir)
-        if last is not None:
-            last.theme = (config, files, self.nav, env)
+        def on_env(self, env: Any, /, *, config: Any, files: Any) -> None:
+            last = _LAST.get(_key(site_dir))
+            if last is not None:
+                last.theme = (config, files, self.nav, env)
+
+    return KeepTheme()
 
 
 def warm_up(site_dir: Path) -> None:

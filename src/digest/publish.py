@@ -313,9 +313,9 @@ def _run_mkdocs(config_file: Path, docs_dir: Path, out_dir: Path, build_epoch: i
             )
             config.theme.dirs.insert(0, str(write_theme_layer(docs_dir.parent / "theme")))
             if preview is not None:
-                from digest.first_page import KeepTheme
+                from digest.first_page import theme_keeper
 
-                config.plugins["digest-first-page"] = KeepTheme(preview)
+                config.plugins["digest-first-page"] = theme_keeper(preview)
             with every_core():
                 build(config, dirty=dirty)
         except (Abort, ConfigurationError) as exc:
