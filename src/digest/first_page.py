@@ -22,6 +22,7 @@ from typing import Any
 
 from digest.checks import load_config, run_checks
 from digest.checks.readability import reading_ease
+from digest.file_walk import files_under
 from digest.findings import has_errors
 from digest.load import load_file
 from digest.model import Content, Entry, Meeting
@@ -88,17 +89,8 @@ def warm_up(site_dir: Path) -> None:
 
 def content_stamps(content_dir: Path) -> dict[Path, tuple[int, int]]:
     """Return each file under ``content_dir`` with its size and modification time."""
-    stamps = {}
-    folders = [content_dir]
-    while folders:
-        with os.scandir(folders.pop()) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    folders.append(Path(entry.path))
-                elif entry.is_file(follow_symlinks=False):
-                    info = entry.stat()
-                    stamps[Path(entry.path)] = (info.st_size, info.st_mtime_ns)
-    return stamps
+    return {content_dir / relative: (info.st_size, info.st_mtime_ns)
+            for relative, info in files_under(content_dir)}
 
 
 def show_saved_meeting(saved: Path, content_dir: Path, templates_dir: Path, docs_dir: Path,

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from digest import site_folder
 from digest.errors import DigestError
+from digest.file_walk import files_under
 from digest.parallel import cores, split
 from digest.search_index import SearchIndexError, index_for_search
 from digest.theme import page_skeleton, write_theme_layer
@@ -180,25 +181,10 @@ def _previous_fragments(previous: Path | None) -> dict[str, str]:
 
 
 def _file_stamps(site: Path) -> dict[str, list[int]]:
-    """Return every file a build wrote, with its size and modification time.
-
-    Walked with os.scandir, which tells files from folders without a call for each: 31,000
-    files at national scale took 1.4 s through Path.rglob.
-    """
-    stamps: dict[str, list[int]] = {}
-    folders = [("", str(site))]
-    while folders:
-        prefix, folder = folders.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                relative = prefix + entry.name
-                if entry.is_dir(follow_symlinks=False):
-                    if relative != "pagefind":  # search_index.py keeps its own record
-                        folders.append((relative + "/", entry.path))
-                elif entry.is_file():
-                    info = entry.stat()
-                    stamps[relative] = [info.st_size, info.st_mtime_ns]
-    return stamps
+    """Return every file a build wrote, with its size and modification time (search_index.py
+    keeps its own record of the search index)."""
+    return {relative: [info.st_size, info.st_mtime_ns]
+            for relative, info in files_under(site, leave_out="pagefind")}
 
 
 def _copy_unchanged(previous: Path, build: Path, docs_dir: Path, expected: list[str]) -> None:

@@ -36,6 +36,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from digest.errors import DigestError
+from digest.file_walk import files_under
 from digest.parallel import cores, split
 
 FRAGMENTS = Path("pagefind") / "fragment"
@@ -111,16 +112,8 @@ def update_search_pages(site: Path, search_pages: Path) -> None:
 def _html_files(folder: Path) -> Iterator[tuple[str, os.stat_result]]:
     """Yield each HTML file under ``folder`` (its path inside it) with its stat, outside the
     search index."""
-    folders = [("", str(folder))]
-    while folders:
-        prefix, current = folders.pop()
-        with os.scandir(current) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    if prefix or entry.name != "pagefind":
-                        folders.append((f"{prefix}{entry.name}/", entry.path))
-                elif entry.name.endswith(".html") and entry.is_file(follow_symlinks=False):
-                    yield prefix + entry.name, entry.stat()
+    return ((page, info) for page, info in files_under(folder, leave_out="pagefind")
+            if page.endswith(".html"))
 
 
 def _search_page(html: str) -> str | None:
