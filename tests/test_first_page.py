@@ -71,6 +71,14 @@ def test_a_meeting_the_whole_rebuild_must_show_or_refuse_is_not_shown_first(
     assert (options.site_dir / PAGE).read_bytes() == before
 
 
+def test_a_meeting_made_a_draft_is_not_shown_first_in_a_preview_without_drafts(
+        project: Path) -> None:
+    options = replace(_preview(project), include_drafts=False)
+    assert not has_errors(build(options).findings)
+    replace_once(project / MEETING, "status: approved", "status: draft")
+    assert _show(options, project / MEETING) is None
+
+
 def test_only_a_preview_shows_a_page_first(project: Path) -> None:
     options = options_for(project)
     assert build(options).findings == []

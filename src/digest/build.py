@@ -131,7 +131,7 @@ def _publish(options: BuildOptions, visible: Content, findings: list[Finding],
              clock: Stopwatch, papers: Background[dict[str, PaperMeasure]]) -> BuildResult:
     site_url = configured_site_url(options.config_file, options.docs_dir, options.site_url)
     if options.in_place:
-        remember_content(options.site_dir, visible, site_url)
+        remember_content(options.site_dir, visible, site_url, options.include_drafts)
     with clock.stage("render pages"):
         readability = measure(visible, options.content_dir / "papers",
                               _readability_cache(options), papers.result())

@@ -40,15 +40,18 @@ class _LastPreview:
 
     content: Content
     site_url: str
+    include_drafts: bool
     theme: tuple[Any, Any, Any, Any] | None = None  # MkDocs' config, files, nav and Jinja env
 
 
 _LAST: dict[Path, _LastPreview] = {}  # by the preview's site folder
 
 
-def remember_content(site_dir: Path, content: Content, site_url: str) -> None:
-    """Keep the content a preview rebuild showed (drafts included) and the site's address."""
-    _LAST[_key(site_dir)] = _LastPreview(content, site_url)
+def remember_content(site_dir: Path, content: Content, site_url: str,
+                     include_drafts: bool) -> None:
+    """Keep the content a preview rebuild showed, the site's address and whether it shows
+    drafts."""
+    _LAST[_key(site_dir)] = _LastPreview(content, site_url, include_drafts)
 
 
 def _key(site_dir: Path) -> Path:
@@ -114,9 +117,12 @@ def show_saved_meeting(saved: Path, content_dir: Path, templates_dir: Path, docs
         return None
     # Only the saved record is made visible and checked again: every other record is as the
     # last rebuild showed and checked it (and none refers to this one by anything that moved).
-    entry = publishable(Content(entries=[Entry(old.kind, record, document)],
+    shown = publishable(Content(entries=[Entry(old.kind, record, document)],
                                 papers=last.content.papers, papers_dir=last.content.papers_dir),
-                        include_drafts=True).entries[0]
+                        include_drafts=last.include_drafts).entries
+    if not shown:  # made a draft, in a preview without drafts
+        return None
+    entry = shown[0]
     content = Content(entries=[entry if e is old else e for e in last.content.entries],
                       papers=last.content.papers, papers_dir=last.content.papers_dir)
     if _has_errors(entry, content, content_dir):
