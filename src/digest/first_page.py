@@ -24,7 +24,7 @@ from digest.checks import load_config, run_checks
 from digest.checks.readability import reading_ease
 from digest.file_walk import files_under
 from digest.findings import has_errors
-from digest.load import load_file
+from digest.load import display_path, load_file
 from digest.model import Content, Entry, Meeting
 from digest.plan import meeting_page, meeting_view, paper_names, publishable
 from digest.render import render_pages
@@ -100,10 +100,12 @@ def show_saved_meeting(saved: Path, content_dir: Path, templates_dir: Path, docs
                        site_dir: Path) -> str | None:
     """Draw the page of the meeting in ``saved`` into the preview; return its path in the
     site, or None if only the whole rebuild can show the change."""
+    from digest.mkdocs_cores import known_loops  # imports MkDocs, which only previews need
+
     last = _LAST.get(_key(site_dir))
-    if last is None or last.theme is None:
-        return None
-    display = (Path(content_dir.name) / saved.relative_to(content_dir)).as_posix()
+    if last is None or last.theme is None or not known_loops():
+        return None  # no rebuild to start from, or MkDocs' page functions are not known ones
+    display = display_path(saved, content_dir)
     old = next((entry for entry in last.content.entries if entry.document.path == display
                 and isinstance(entry.record, Meeting)), None)
     if old is None:

@@ -128,7 +128,7 @@ def discover(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Finding]]:
             where = ", ".join(kind.pattern for kind in KINDS)
             findings.append(
                 Finding(
-                    _display(file, content_dir), 1, "",
+                    display_path(file, content_dir), 1, "",
                     "this file is not in a place the digest reads, so it would be ignored",
                     hint=f"move it to one of: {where} (under content/, with the .yaml ending)",
                 )
@@ -151,14 +151,14 @@ def load_content(content_dir: Path,
     files, findings = discover(content_dir)
     documents = []
     for file, kind in files:
-        document, problems = load_file(file, _display(file, content_dir), kind, cache)
+        document, problems = load_file(file, display_path(file, content_dir), kind, cache)
         findings.extend(problems)
         if document is not None:
             documents.append(document)
     return documents, findings
 
 
-def _display(file: Path, content_dir: Path) -> str:
+def display_path(file: Path, content_dir: Path) -> str:
     """Return the path as a comms officer sees it: relative to the project, forward slashes."""
     return (Path(content_dir.name) / file.relative_to(content_dir)).as_posix()
 

@@ -66,7 +66,7 @@ def _file(files: Files, uri: str) -> File:
 @contextmanager
 def every_core() -> Iterator[None]:
     """Run MkDocs builds started inside the block with their page loops on every core."""
-    if cores() < 2 or not _known_loops():
+    if cores() < 2 or not known_loops():
         yield
         return
     populate, build_page = mkdocs_build._populate_page, mkdocs_build._build_page
@@ -133,7 +133,7 @@ class _Loop:
         return id(page) in self.taken
 
 
-def _known_loops() -> bool:
+def known_loops() -> bool:
     """Return True if MkDocs' page functions are the ones this module was written for."""
     return (list(inspect.signature(mkdocs_build._populate_page).parameters) == _POPULATE
             and list(inspect.signature(mkdocs_build._build_page).parameters) == _BUILD)
