@@ -6,6 +6,7 @@ import functools
 import os
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from digest.readability_report import measure, measure_papers
 from digest.render import TemplateProblem, render_pages
 from digest.validate import load_and_validate
 
-from .conftest import PROJECT
+from .conftest import FIXTURE_CONTENT, PROJECT
 
 pytestmark = pytest.mark.skipif(cores() < 2, reason="one core: everything runs in order anyway")
 
@@ -29,6 +30,31 @@ def test_split_keeps_every_item_once_in_order() -> None:
 
 def test_jobs_come_back_in_order_from_the_workers() -> None:
     assert run_all([lambda n=n: n * n for n in range(5)]) == [0, 1, 4, 9, 16]
+
+
+def test_content_parsed_on_every_core_is_what_one_core_parses(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from digest import parse_cache
+    from digest.load import load_content
+
+    content = tmp_path / "content"
+    shutil.copytree(PROJECT / "content", content)
+    broken = content / "meetings" / "walsall" / "broken.yaml"
+    broken.write_text("id: x\nid: y\ntitle: [unclosed\n", encoding="utf-8")
+    (content / "meetings" / "walsall" / "latin1.yaml").write_bytes(b"title: caf\xe9")
+    in_order = {folder: load_content(folder) for folder in (content, FIXTURE_CONTENT)}
+    assert in_order[content][1], "the broken files are reported"
+    spread: list[int] = []
+
+    def spy(jobs: list[Callable[[], object]]) -> list[object]:
+        spread.append(len(jobs))
+        return run_all(jobs)
+
+    monkeypatch.setattr(parse_cache, "PARALLEL_AT", 1)
+    monkeypatch.setattr(parse_cache, "run_all", spy)
+    for folder, parsed in in_order.items():
+        assert load_content(folder) == parsed
+    assert spread == [cores(), cores()]
 
 
 def test_checks_on_every_core_find_what_one_core_finds() -> None:

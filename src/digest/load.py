@@ -79,23 +79,34 @@ def load_file(file: Path, display: str, kind: str,
 
     With ``cache``, a file whose bytes are unchanged since the last run is not parsed again.
     """
+    data, problems = read_file(file, display)
+    if data is None:
+        return None, problems
+    return (cache or ParseCache(None)).parse_all([(display, kind, data)], parse_bytes)[0]
+
+
+def read_file(file: Path, display: str) -> tuple[bytes | None, list[Finding]]:
+    """Return a content file's bytes, or None and why it cannot be read."""
     problem = _not_a_plain_file(file)
     if problem:
         return None, [Finding(display, 1, "", problem,
                               hint="content files are plain text files ending in .yaml")]
     try:
-        data = file.read_bytes()
+        return file.read_bytes(), []
     except OSError as exc:
         return None, [Finding(display, 1, "", f"the file cannot be read ({exc.strerror})")]
+
+
+def parse_bytes(display: str, kind: str,
+                data: bytes) -> tuple[RawDocument | None, list[Finding]]:
+    """Parse a content file's bytes, which must be UTF-8 text."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         return None, [Finding(display, line, "", f"the file is not UTF-8 text ({exc.reason})",
                               hint="save it again as UTF-8 in your editor")]
-    if cache is None:
-        return load_text(text, display, kind)
-    return cache.parsed(display, kind, data, lambda: load_text(text, display, kind))
+    return load_text(text, display, kind)
 
 
 def _not_a_plain_file(file: Path) -> str | None:
@@ -149,9 +160,15 @@ def load_content(content_dir: Path,
     ``cache`` gives each unchanged file's parse from the last run (parse_cache.py).
     """
     files, findings = discover(content_dir)
-    documents = []
+    readable = []
     for file, kind in files:
-        document, problems = load_file(file, display_path(file, content_dir), kind, cache)
+        display = display_path(file, content_dir)
+        data, problems = read_file(file, display)
+        findings.extend(problems)
+        if data is not None:
+            readable.append((display, kind, data))
+    documents = []
+    for document, problems in (cache or ParseCache(None)).parse_all(readable, parse_bytes):
         findings.extend(problems)
         if document is not None:
             documents.append(document)

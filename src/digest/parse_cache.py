@@ -13,12 +13,14 @@ reading pydantic records back from a pickle was slower than validating them agai
 
 from __future__ import annotations
 
+import functools
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from digest.build_cache import Kept
+from digest.parallel import cores, run_all, split
 
 Parsed = tuple[Any, list[Any]]  # (RawDocument or None, findings), as load_text returns them
 Validated = tuple[Any, list[Any]]  # (record or None, findings), as parse_document returns them
@@ -37,14 +39,21 @@ class ParseCache:
         self.used_records: dict[str, Validated] = {}
         self.key_of: dict[int, str] = {}  # id(document) -> its key, to find its record
 
-    def parsed(self, display: str, kind: str, data: bytes, parse: Callable[[], Parsed]) -> Parsed:
-        """Return the file's parse from the cache, or ``parse()`` it and keep the result."""
-        if self.cache_file is None:
-            return parse()
-        key = hashlib.sha256(f"{display}\0{kind}\0".encode() + data).hexdigest()
-        found = self.parses.get(key, parse)
-        if found[0] is not None:
-            self.key_of[id(found[0])] = key
+    def parse_all(self, files: Sequence[tuple[str, str, bytes]],
+                  parse: Callable[[str, str, bytes], Parsed]) -> list[Parsed]:
+        """Return the parse of each file (its shown path, kind and bytes), in order: kept from
+        the last run, or ``parse``d and kept. Many files are parsed on every core."""
+        keys = [hashlib.sha256(f"{display}\0{kind}\0".encode() + data).hexdigest()
+                for display, kind, data in files]
+        missing = [i for i, key in enumerate(keys) if not self.parses.has(key)]
+        fresh = dict(zip(missing, _parse_many([files[i] for i in missing], parse),
+                         strict=True))
+        found = []
+        for i, key in enumerate(keys):
+            parsed = self.parses.get(key, functools.partial(fresh.__getitem__, i))
+            if parsed[0] is not None:
+                self.key_of[id(parsed[0])] = key
+            found.append(parsed)
         return found
 
     def validated(self, document: Any, validate: Callable[[], Validated]) -> Validated:
@@ -64,3 +73,22 @@ class ParseCache:
             return
         _RECORDS[self.cache_file] = (self.parses.code, self.used_records)
         self.parses.save()
+
+
+# Below this many files, starting worker processes costs more than parsing them here.
+PARALLEL_AT = 400
+
+
+def _parse_many(files: Sequence[tuple[str, str, bytes]],
+                parse: Callable[[str, str, bytes], Parsed]) -> list[Parsed]:
+    """Parse files in order, in runs on every core when there are many (13,000 files at
+    national scale: 13 s on one core, 8.5 s on two, sending the parses back included)."""
+    if len(files) < PARALLEL_AT:
+        return [parse(*file) for file in files]
+    runs = run_all([functools.partial(_parse_run, run, parse) for run in split(files, cores())])
+    return [parsed for run in runs for parsed in run]
+
+
+def _parse_run(files: Sequence[tuple[str, str, bytes]],
+               parse: Callable[[str, str, bytes], Parsed]) -> list[Parsed]:
+    return [parse(*file) for file in files]
