@@ -16,12 +16,6 @@ def paper_lines(papers_dir: Path, name: str) -> list[str]:
     return list(_read(str(path), status.st_mtime_ns, status.st_size))
 
 
-def cited(papers_dir: Path, name: str, lines: tuple[int, int]) -> str:
-    """Return the text of lines first to last of a paper, joined by line breaks."""
-    first, last = lines
-    return "\n".join(paper_lines(papers_dir, name)[first - 1:last])
-
-
 @functools.lru_cache(maxsize=64)
 def _read(path: str, modified: int, size: int) -> tuple[str, ...]:
     """Keyed by the file's time and size, so an edited paper is read again."""

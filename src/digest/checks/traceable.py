@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from digest.checks.phone import phone_numbers
@@ -35,7 +35,7 @@ from digest.model import (
     Source,
     Statistic,
 )
-from digest.papers import cited
+from digest.papers import paper_lines
 
 ID = "facts-traceable"
 LEVEL: Level = "error"
@@ -54,6 +54,7 @@ def check(content: Content, settings: Settings) -> Iterator[Finding]:
     papers = content.papers_dir
     if papers is None:
         return
+    paper = functools.cache(functools.partial(paper_lines, papers))  # each read once a check
     by_entry: dict[int, list[Text]] = {}
     for text in published_texts(content):
         by_entry.setdefault(id(text.entry), []).append(text)
@@ -62,21 +63,34 @@ def check(content: Content, settings: Settings) -> Iterator[Finding]:
         if not isinstance(source, Source) or source.paper not in content.papers:
             continue
         yield from _unsourced(entry)
+        cite = functools.partial(_Cited, source.paper, paper(source.paper))
         for text in by_entry.get(id(entry), []):
             if text.role in (IDENTIFIER, WEB_ADDRESS):
                 continue
-            lines = _lines_for(entry, text.loc)
+            facts = _figures(text.value)
+            lines = _lines_for(entry, text.loc) if facts else None  # most texts state none
             if lines is not None:
-                yield from _unsupported(text, _figures(text.value), papers, source.paper,
-                                        lines)
-        yield from _statistic_values(entry, papers, source.paper)
+                yield from _unsupported(text, facts, cite(lines))
+        yield from _statistic_values(entry, cite)
 
 
-def _unsupported(text: Text, facts: list[Fact], papers: Path, paper: str,
-                 lines: tuple[int, int], level: Level | None = None) -> Iterator[Finding]:
-    if not facts:
-        return  # nothing to look for: the cited lines need not be read
-    block = cited(papers, paper, lines)
+@dataclass(frozen=True)
+class _Cited:
+    """The lines of a paper that a part of a record cites."""
+
+    paper: str
+    paper_lines: list[str]
+    lines: tuple[int, int]
+
+    @property
+    def text(self) -> str:
+        first, last = self.lines
+        return "\n".join(self.paper_lines[first - 1:last])
+
+
+def _unsupported(text: Text, facts: list[Fact], cited: _Cited,
+                 level: Level | None = None) -> Iterator[Finding]:
+    block = cited.text
     # A figure printed in the lines as the page prints it is found without reading every figure
     # of the lines (the costly part at national scale); any other is looked for in every form.
     facts = [fact for fact in facts if not _printed_in(fact, block)]
@@ -84,12 +98,13 @@ def _unsupported(text: Text, facts: list[Fact], papers: Path, paper: str,
         return
     known = _support(block)
     exact = bool(EXACT.intersection(str(part) for part in text.loc))
+    first, last = cited.lines
     for fact in facts:
         if not supported(fact, known):
             yield finding(
                 text, ID, level or ("error" if exact else "warning"),
-                f"'{fact.shown}' is not in the lines it cites ({paper} lines "
-                f"{lines[0]}-{lines[1]})",
+                f"'{fact.shown}' is not in the lines it cites ({cited.paper} lines "
+                f"{first}-{last})",
                 "check the figure against the paper, or cite the lines that state it")
 
 
@@ -102,7 +117,8 @@ def _figures(value: str) -> list[Fact]:
     return [fact for fact in facts if not any(start <= fact.start < end for start, end in phones)]
 
 
-def _statistic_values(entry: Entry, papers: Path, paper: str) -> Iterator[Finding]:
+def _statistic_values(entry: Entry,
+                      cite: Callable[[tuple[int, int]], _Cited]) -> Iterator[Finding]:
     """The value and the parts of every statistic are figures the page shows too."""
     for loc, statistic in _statistics(entry.record, entry.loc):
         lines = _lines_for(entry, loc)
@@ -113,7 +129,7 @@ def _statistic_values(entry: Entry, papers: Path, paper: str) -> Iterator[Findin
                    for key, part in (statistic.breakdown or {}).items()]
         for where, value in values:
             text = Text(entry, where, str(value), IDENTIFIER)
-            yield from _unsupported(text, [number_fact(value)], papers, paper, lines, "error")
+            yield from _unsupported(text, [number_fact(value)], cite(lines), "error")
 
 
 def _statistics(record: Any, loc: Loc) -> Iterator[tuple[Loc, Statistic]]:
@@ -158,7 +174,8 @@ def _printed_in(fact: Fact, block: str) -> bool:
     """Return True if the lines print the figure as the page shows it (or a time in one of the
     usual ways: 18:00 as "6.00 pm"), not inside a longer figure or word ("1,200" is not in
     "11,200" or "1,200.5")."""
-    return any(re.search(rf"(?<![\w.,]){re.escape(printed)}(?!\w|[.,]\d)", block)
+    return any(printed in block
+               and re.search(rf"(?<![\w.,]){re.escape(printed)}(?!\w|[.,]\d)", block)
                for printed in _printings(fact))
 
 
