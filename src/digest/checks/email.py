@@ -30,13 +30,14 @@ _AT = r"(?:\s*@\s*|\s*[\[(]\s*at\s*[\])]\s*|\s+at\s+)"
 _PART = r"[A-Za-z0-9_%+-]+"
 _EMAIL = re.compile(
     rf"(?<![\w.]){_PART}(?:{_DOT}{_PART})*{_AT}[A-Za-z0-9-]+(?:{_DOT}[A-Za-z0-9-]+)+", re.I)
-# In every address: an 'at', a name and a 'dot'.
-_AT_NAME_DOT = re.compile(rf"{_AT}[A-Za-z0-9-]+{_DOT}", re.I)
+# In every address: an 'at', a name and a 'dot' (looked for from the 'at' itself, which is
+# quicker to find than the spaces around it).
+_AT_NAME_DOT = re.compile(rf"(?:@|[\[(]\s*at\s*[\])]|\sat\s)\s*[A-Za-z0-9-]+{_DOT}", re.I)
 
 
 def check(content: Content, settings: Settings) -> Iterator[Finding]:
     """Report every e-mail address in published text."""
-    for text, match in pattern_matches(content, _EMAIL, needs=_AT_NAME_DOT):
+    for text, match in pattern_matches(content, _EMAIL, needs=_AT_NAME_DOT.search):
         if _is_address(match.group()):
             yield finding(text, ID, LEVEL,
                           f"contains an e-mail address: '{excerpt(text.value, *match.span())}'",

@@ -29,11 +29,13 @@ _PEOPLE = (r"pupil|child|student|young\s+person|boy|girl|baby|infant|toddler|son
            r"stepfather|stepmother|partner|family|victim|teenager")
 _INITIALS = re.compile(
     rf"\b(?:{_PEOPLE})\b,?\s+(?:called\s+|known\s+as\s+)?[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?", re.I)
+# In every match, and quicker to look for than the words before it.
+_DOTTED_PAIR = re.compile(r"[A-Z]\.\s?[A-Z]\.", re.I)
 
 
 def check(content: Content, settings: Settings) -> Iterator[Finding]:
     """Report a child or family member named by dotted initials."""
-    for text, match in pattern_matches(content, _INITIALS):
+    for text, match in pattern_matches(content, _INITIALS, needs=_DOTTED_PAIR.search):
         yield finding(text, ID, LEVEL,
                       f"names someone by initials: '{excerpt(text.value, *match.span())}'",
                       "describe them by role only ('a pupil', 'the mother')")

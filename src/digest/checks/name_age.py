@@ -36,14 +36,21 @@ _NAME_AGE = re.compile(
     rf"|\b{_AGE}[- ](?:year|yr)s?[- ]old\s+(?:(?:boy|girl|child)\s+)?(?:called\s+|named\s+)?"
     rf"(?P<name2>{_NAME})"
     rf"|\b(?P<name3>{_NAME}),?\s+(?:a|an|who\s+is|is)\s+{_AGE}[- ](?:year|yr)s?[- ]old", re.I)
-# In every match: 'age', a bracket, an age and a comma, or 'year(s) old'.
-_AGE_MARK = re.compile(rf"\bage|\(|(?:year|yr)s?[- ]old|\b{_AGE}\s*,", re.I)
+_AGE_AND_COMMA = re.compile(rf"\b{_AGE}\s*,", re.I)
+
+
+def _marks_an_age(value: str) -> bool:
+    """Return True if the text has what every match has: 'age', a bracket, 'old' (as in
+    'year-old'), or an age and a comma."""
+    lower = value.lower()
+    return ("age" in lower or "(" in value or "old" in lower
+            or ("," in value and _AGE_AND_COMMA.search(value) is not None))
 
 
 def check(content: Content, settings: Settings) -> Iterator[Finding]:
     """Report a first name written beside an age."""
     names = first_names()
-    for text, match in pattern_matches(content, _NAME_AGE, needs=_AGE_MARK):
+    for text, match in pattern_matches(content, _NAME_AGE, needs=_marks_an_age):
         name = match.group("name") or match.group("name2") or match.group("name3")
         if name[0].isupper() and name.split("-")[0] in names:
             yield finding(text, ID, LEVEL, f"names '{name}' beside an age",
