@@ -24,12 +24,14 @@ class Settings(RuleSettings):
 
 
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2}\b", re.I)
+# A postcode starts with a letter and a digit ("B1", "WS10"): quick to look for.
+_LETTER_DIGIT = re.compile(r"[A-Z]\d", re.I)
 _HOUSE_NUMBER = re.compile(r"(?:^|[\s,(])(?:flat\s+)?\d{1,4}[A-Za-z]?,?\s+[A-Za-z][a-z]+", re.I)
 
 
 def check(content: Content, settings: Settings) -> Iterator[Finding]:
     """Report a postcode that has a house number before it in the same text."""
-    for text, match in pattern_matches(content, _POSTCODE):
+    for text, match in pattern_matches(content, _POSTCODE, needs=_LETTER_DIGIT.search):
         before = text.value[max(0, match.start() - 60): match.start()]
         if _HOUSE_NUMBER.search(before):
             yield finding(text, ID, LEVEL, "contains what looks like a home address",

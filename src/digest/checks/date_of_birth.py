@@ -35,9 +35,16 @@ _BIRTH = re.compile(
     rf"(?:the\s+)?(?P<date>{_DATE})(?P<after>\s*(?:to|and|until|-|–)\s+\d)?", re.I)
 
 
+def _marks_a_birth(value: str) -> bool:
+    """Return True if the text has what every match has: 'born', 'birth', 'dob' or the 'o.'
+    of 'd.o.b.' (quicker to look for than the pattern, which may start at any word)."""
+    lower = value.lower()
+    return "born" in lower or "birth" in lower or "dob" in lower or "o." in lower
+
+
 def check(content: Content, settings: Settings) -> Iterator[Finding]:
     """Report a date written right after 'born', 'date of birth' or 'DOB'."""
-    for text, match in pattern_matches(content, _BIRTH):
+    for text, match in pattern_matches(content, _BIRTH, needs=_marks_a_birth):
         if not match.group("after"):
             yield finding(text, ID, LEVEL, "contains a date of birth",
                           "remove it; give an age range instead if it matters, like 'a baby'")
