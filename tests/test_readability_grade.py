@@ -1,10 +1,11 @@
-"""The digest's reading grade is textstat's Flesch-Kincaid grade, to the last digit."""
+"""The digest's reading grade and ease are textstat's Flesch-Kincaid grade and Flesch reading
+ease, to the last digit."""
 
 from __future__ import annotations
 
 import textstat
 
-from digest.checks.readability import grade
+from digest.checks.readability import grade, reading_ease
 from digest.checks.texts import published_texts
 from digest.plan import publishable
 from digest.validate import load_and_validate
@@ -16,7 +17,7 @@ AWKWARD = ["", "   ", "Hello.", "A b.", "...", "I'm here - isn't it? Yes! 12,000
            "state-of-the-art co-ordination; the council's (and partners') plan"]
 
 
-def test_grades_are_textstats_for_every_summary_paper_and_awkward_text() -> None:
+def test_grades_and_ease_are_textstats_for_every_summary_paper_and_awkward_text() -> None:
     content, _ = load_and_validate(PROJECT / "content")
     texts = [text.value for text in published_texts(publishable(content))]
     texts += [paper.read_text(encoding="utf-8")
@@ -25,4 +26,8 @@ def test_grades_are_textstats_for_every_summary_paper_and_awkward_text() -> None
     different = [(text[:60], grade(text), textstat.flesch_kincaid_grade(text))
                  for text in [*texts, *AWKWARD]
                  if grade(text) != float(textstat.flesch_kincaid_grade(text))]
+    assert different == []
+    different = [(text[:60], reading_ease(text), textstat.flesch_reading_ease(text))
+                 for text in [*texts, *AWKWARD]
+                 if reading_ease(text) != float(textstat.flesch_reading_ease(text))]
     assert different == []

