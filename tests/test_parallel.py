@@ -94,7 +94,7 @@ def test_a_template_error_in_a_worker_names_the_template(tmp_path: Path) -> None
 def test_papers_and_records_measured_on_every_core_measure_as_in_order(
         monkeypatch: pytest.MonkeyPatch) -> None:
     from digest import readability_report
-    from digest.checks.readability import grade
+    from digest.checks.readability import _lengths
 
     content, _ = load_and_validate(PROJECT / "content")
     visible = publishable(content)
@@ -102,7 +102,7 @@ def test_papers_and_records_measured_on_every_core_measure_as_in_order(
     assert len(in_order.papers) >= 4 and len(in_order.pages) >= 10
     monkeypatch.setattr(readability_report, "PARALLEL_AT", 1)
     monkeypatch.setattr(readability_report, "RECORDS_PARALLEL_AT", 1)
-    grade.cache_clear()  # the workers grade every text again
+    _lengths.cache_clear()  # the workers grade every text again
     assert measure(visible, PROJECT / "content" / "papers") == in_order
 
 
