@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from digest import parallel
 from digest.checks import RULES, _findings_of, _raw_findings
 from digest.parallel import Background, cores, run_all, split
 from digest.plan import plan_site, publishable
@@ -51,10 +52,30 @@ def test_content_parsed_on_every_core_is_what_one_core_parses(
         return run_all(jobs)
 
     monkeypatch.setattr(parse_cache, "PARALLEL_AT", 1)
-    monkeypatch.setattr(parse_cache, "run_all", spy)
+    monkeypatch.setattr(parallel, "run_all", spy)
     for folder, parsed in in_order.items():
         assert load_content(folder) == parsed
     assert spread == [cores(), cores()]
+
+
+def test_calendars_made_on_every_core_are_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from digest import export
+
+    content, _ = load_and_validate(PROJECT / "content")
+    visible = publishable(content)
+    in_order = export.exports(visible, "https://example.org/digest/")
+    assert any(path.endswith(".ics") and "BEGIN:VEVENT" in text
+               for path, text in in_order.items())
+    spread: list[int] = []
+
+    def spy(jobs: list[Callable[[], object]]) -> list[object]:
+        spread.append(len(jobs))
+        return run_all(jobs)
+
+    monkeypatch.setattr(export, "PARALLEL_AT", 1)
+    monkeypatch.setattr(parallel, "run_all", spy)
+    assert export.exports(visible, "https://example.org/digest/") == in_order
+    assert spread == [cores()]
 
 
 def test_checks_on_every_core_find_what_one_core_finds() -> None:

