@@ -33,8 +33,21 @@ def test_jobs_come_back_in_order_from_the_workers() -> None:
     assert run_all([lambda n=n: n * n for n in range(5)]) == [0, 1, 4, 9, 16]
 
 
+@pytest.fixture
+def spread(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The number of jobs each call of run_all sends to the workers, in order."""
+    calls: list[int] = []
+
+    def spy(jobs: list[Callable[[], object]]) -> list[object]:
+        calls.append(len(jobs))
+        return run_all(jobs)
+
+    monkeypatch.setattr(parallel, "run_all", spy)
+    return calls
+
+
 def test_content_parsed_on_every_core_is_what_one_core_parses(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spread: list[int]) -> None:
     from digest import parse_cache
     from digest.load import load_content
 
@@ -45,20 +58,14 @@ def test_content_parsed_on_every_core_is_what_one_core_parses(
     (content / "meetings" / "walsall" / "latin1.yaml").write_bytes(b"title: caf\xe9")
     in_order = {folder: load_content(folder) for folder in (content, FIXTURE_CONTENT)}
     assert in_order[content][1], "the broken files are reported"
-    spread: list[int] = []
-
-    def spy(jobs: list[Callable[[], object]]) -> list[object]:
-        spread.append(len(jobs))
-        return run_all(jobs)
-
     monkeypatch.setattr(parse_cache, "PARALLEL_AT", 1)
-    monkeypatch.setattr(parallel, "run_all", spy)
     for folder, parsed in in_order.items():
         assert load_content(folder) == parsed
     assert spread == [cores(), cores()]
 
 
-def test_calendars_made_on_every_core_are_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_calendars_made_on_every_core_are_the_same_bytes(
+        monkeypatch: pytest.MonkeyPatch, spread: list[int]) -> None:
     from digest import export
 
     content, _ = load_and_validate(PROJECT / "content")
@@ -66,14 +73,7 @@ def test_calendars_made_on_every_core_are_the_same_bytes(monkeypatch: pytest.Mon
     in_order = export.exports(visible, "https://example.org/digest/")
     assert any(path.endswith(".ics") and "BEGIN:VEVENT" in text
                for path, text in in_order.items())
-    spread: list[int] = []
-
-    def spy(jobs: list[Callable[[], object]]) -> list[object]:
-        spread.append(len(jobs))
-        return run_all(jobs)
-
     monkeypatch.setattr(export, "PARALLEL_AT", 1)
-    monkeypatch.setattr(parallel, "run_all", spy)
     assert export.exports(visible, "https://example.org/digest/") == in_order
     assert spread == [cores()]
 
