@@ -48,7 +48,6 @@ def spread(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 def test_content_parsed_on_every_core_is_what_one_core_parses(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spread: list[int]) -> None:
-    from digest import parse_cache
     from digest.load import load_content
 
     content = tmp_path / "content"
@@ -58,7 +57,7 @@ def test_content_parsed_on_every_core_is_what_one_core_parses(
     (content / "meetings" / "walsall" / "latin1.yaml").write_bytes(b"title: caf\xe9")
     in_order = {folder: load_content(folder) for folder in (content, FIXTURE_CONTENT)}
     assert in_order[content][1], "the broken files are reported"
-    monkeypatch.setattr(parse_cache, "PARALLEL_AT", 1)
+    monkeypatch.setattr(parallel, "PARALLEL_AT", 1)
     for folder, parsed in in_order.items():
         assert load_content(folder) == parsed
     assert spread == [cores(), cores()]
@@ -73,7 +72,7 @@ def test_calendars_made_on_every_core_are_the_same_bytes(
     in_order = export.exports(visible, "https://example.org/digest/")
     assert any(path.endswith(".ics") and "BEGIN:VEVENT" in text
                for path, text in in_order.items())
-    monkeypatch.setattr(export, "PARALLEL_AT", 1)
+    monkeypatch.setattr(parallel, "PARALLEL_AT", 1)
     assert export.exports(visible, "https://example.org/digest/") == in_order
     assert spread == [cores()]
 

@@ -79,7 +79,7 @@ def theme_keeper(site_dir: Path) -> Any:
 
 
 def warm_up(site_dir: Path) -> None:
-    """Do once what the first page shown would otherwise do first (about 2 s at national
+    """Do once what the first page shown would otherwise do first (a second or two at national
     scale): load the syllable dictionary the reading checks use, which rebuilds never load (they
     keep each record's findings), and compile the theme's templates, which a large build
     compiles only in its workers, by drawing the home page again."""

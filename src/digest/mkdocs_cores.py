@@ -23,9 +23,8 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from digest.parallel import cores, run_all, split
+from digest.parallel import PARALLEL_AT, cores, run_all, split
 
-PARALLEL_AT = 400  # fewer pages than this take less time than starting the workers
 _POPULATE = ["page", "config", "files", "dirty"]
 _BUILD = ["page", "config", "doc_files", "nav", "env", "dirty", "excluded"]
 

@@ -19,6 +19,9 @@ T = TypeVar("T")
 Item = TypeVar("Item")
 
 _JOBS: Sequence[Callable[[], Any]] = ()
+# Below this many items (records, pages, files), starting worker processes costs more than it
+# saves.
+PARALLEL_AT = 400
 
 
 def cores() -> int:
@@ -41,10 +44,11 @@ def run_all(jobs: Sequence[Callable[[], T]]) -> list[T]:
         _JOBS = ()
 
 
-def map_all(work: Callable[[Item], T], items: Sequence[Item], parallel_at: int) -> list[T]:
+def map_all(work: Callable[[Item], T], items: Sequence[Item],
+            parallel_at: int | None = None) -> list[T]:
     """Return ``work(item)`` for each item, in order: in a run per core when there are at
-    least ``parallel_at`` items (fewer take less time than starting the workers)."""
-    if len(items) < parallel_at:
+    least ``parallel_at`` items (``PARALLEL_AT`` unless given)."""
+    if len(items) < (PARALLEL_AT if parallel_at is None else parallel_at):
         return [work(item) for item in items]
     runs = run_all([functools.partial(_map_run, work, run) for run in split(items, cores())])
     return [result for run in runs for result in run]

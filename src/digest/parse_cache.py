@@ -48,7 +48,7 @@ class ParseCache:
         missing = [i for i, key in enumerate(keys) if not self.parses.has(key)]
         # 13,000 files at national scale: 13 s on one core, 8.5 s on two, sending them back
         # included.
-        parses = map_all(lambda file: parse(*file), [files[i] for i in missing], PARALLEL_AT)
+        parses = map_all(lambda file: parse(*file), [files[i] for i in missing])
         fresh = dict(zip(missing, parses, strict=True))
         found = []
         for i, key in enumerate(keys):
@@ -76,6 +76,3 @@ class ParseCache:
         _RECORDS[self.cache_file] = (self.parses.code, self.used_records)
         self.parses.save()
 
-
-# Below this many files, starting worker processes costs more than parsing them here.
-PARALLEL_AT = 400

@@ -6,7 +6,6 @@ the gain from paper to page is visible to everyone.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import statistics
 from collections.abc import Callable, Mapping, Sequence
@@ -19,7 +18,7 @@ from digest.checks.acronyms import ACRONYM, known_terms
 from digest.checks.readability import grade, longest_sentence, read_dictionaries, sentences
 from digest.extract.source import clean_line
 from digest.model import Content, Meeting, Review, published_strings
-from digest.parallel import cores, run_all, split
+from digest.parallel import map_all
 from digest.plan import meeting_path, review_path
 
 T = TypeVar("T")
@@ -181,16 +180,9 @@ def _measure_papers(paths: list[Path]) -> list[PaperMeasure]:
 
 
 def _in_order(work: Callable[[T], R], items: Sequence[T], parallel_at: int) -> list[R]:
-    if len(items) < parallel_at:
-        return [work(item) for item in items]
-    read_dictionaries()
-    runs = split(items, cores())
-    done = run_all([functools.partial(_run_of, work, run) for run in runs])
-    return [result for run in done for result in run]
-
-
-def _run_of(work: Callable[[T], R], items: Sequence[T]) -> list[R]:
-    return [work(item) for item in items]
+    if len(items) >= parallel_at:
+        read_dictionaries()  # here, once, for the workers forked from this process to share
+    return map_all(work, items, parallel_at)
 
 
 def paper_measure(path: Path) -> PaperMeasure:

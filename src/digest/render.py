@@ -26,7 +26,7 @@ from digest.charts import bar_chart
 from digest.errors import DigestError
 from digest.explain import Explainer
 from digest.model import Authority, GlossaryTerm
-from digest.parallel import cores, run_all, split
+from digest.parallel import PARALLEL_AT, cores, run_all, split
 from digest.plan import PROGRESS_WORDS
 from digest.render_cache import RenderCache
 from digest.render_text import (
@@ -164,10 +164,6 @@ def render_page(env: Environment, page: Page, glossary: list[GlossaryTerm],
         page_path=page.path,
         front_matter=with_help,
     )
-
-
-# Below this many pages, starting worker processes costs more than it saves.
-PARALLEL_AT = 400
 
 
 class TemplateProblem(DigestError):

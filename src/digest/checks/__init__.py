@@ -41,7 +41,7 @@ from digest.checks.rule import RuleSettings
 from digest.findings import Finding
 from digest.load import RawDocument, load_file
 from digest.model import Allowance, Content
-from digest.parallel import cores, run_all, split
+from digest.parallel import PARALLEL_AT, cores, run_all, split
 from digest.validate import parse_settings
 
 RULES: Sequence[ModuleType] = (
@@ -76,10 +76,6 @@ def run_checks(content: Content, config: dict[str, RuleSettings] | None = None,
             used.add((found.path, match))
     kept.extend(_allowance_problems(allowances, used))
     return sorted(set(kept))
-
-
-# Below this many records, starting worker processes costs more than it saves.
-PARALLEL_AT = 400
 
 
 def _raw_findings(content: Content, settings: dict[str, RuleSettings],

@@ -94,10 +94,6 @@ def feed_entries(content: Content) -> list[Entry]:
     return entries
 
 
-# Below this many new events, starting worker processes costs more than making them here.
-PARALLEL_AT = 400
-
-
 def calendars(content: Content, site_url: str, kept: Kept) -> dict[str, str]:
     """Return an iCalendar file per authority and per body that has meetings."""
     by_authority: dict[str, list[WrittenEvent]] = defaultdict(list)
@@ -114,7 +110,7 @@ def calendars(content: Content, site_url: str, kept: Kept) -> dict[str, str]:
     # New events are made on every core: calendars at national scale (12,000 meetings) take
     # 1.7 s rather than 2.5 s.
     new = {key: what for what, key in wanted if not kept.has(key)}
-    made = dict(zip(new, map_all(_event, list(new.values()), PARALLEL_AT), strict=True))
+    made = dict(zip(new, map_all(_event, list(new.values())), strict=True))
     for (meeting, *_), key in wanted:
         event = kept.get(key, functools.partial(made.__getitem__, key))
         by_authority[meeting.authority].append(event)
