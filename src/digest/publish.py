@@ -120,14 +120,15 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, build_epoch: i
                 with clock.stage("MkDocs"):
                     _run_mkdocs(config_file.resolve(), docs_dir.resolve(), build, build_epoch,
                                 site_url, dirty=True, published=True)
-            with clock.stage("search index"), ThreadPoolExecutor(1) as beside:
-                # The pages are final: note them while Pagefind works.
+            with clock.stage("search index"), ThreadPoolExecutor(2) as beside:
+                # The pages are final: note them, and check them, while Pagefind works.
                 built = beside.submit(_file_stamps, build)
+                missing = beside.submit(_missing_pages, build, expected)
                 fragments = index_for_search(
                     build, docs_dir.with_name(docs_dir.name + "-search-pages"), previous,
                     _previous_fragments(previous))
             with clock.stage("verify"):
-                verify_site(build, expected)
+                _refuse_incomplete([*missing.result(), *_broken_search_index(build)])
             site_folder.write_manifest(build, {"fingerprint": fingerprint, "files": expected,
                                                "built": built.result(),
                                                "fragments": fragments})
@@ -237,11 +238,28 @@ def verify_site(site: Path, expected: list[str]) -> None:
     A full disk or a killed tool can leave empty files behind with a success code (Pagefind
     does), so the built site is read back before it is published.
     """
+    _refuse_incomplete([*_missing_pages(site, expected), *_broken_search_index(site)])
+
+
+def _refuse_incomplete(problems: list[str]) -> None:
+    if problems:
+        raise PublishError(["the built site is incomplete, so it was not published:",
+                            *problems[:10]])
+
+
+def _missing_pages(site: Path, expected: list[str]) -> list[str]:
+    """Return each expected page or file that is missing or empty."""
     problems = []
     for relative in expected:
         target = site / _built_path(relative)
         if not target.is_file() or target.stat().st_size == 0:
             problems.append(f"{_built_path(relative)} is missing or empty")
+    return problems
+
+
+def _broken_search_index(site: Path) -> list[str]:
+    """Return what is missing or cut short in the search index Pagefind wrote."""
+    problems = []
     index = site / "pagefind"
     try:
         entry = json.loads((index / "pagefind-entry.json").read_text(encoding="utf-8"))
@@ -256,9 +274,7 @@ def verify_site(site: Path, expected: list[str]) -> None:
             gzip.decompress(file.read_bytes())
         except (OSError, EOFError, zlib.error):
             problems.append(f"{file.relative_to(site)} is not a whole search index file")
-    if problems:
-        raise PublishError(["the built site is incomplete, so it was not published:",
-                            *problems[:10]])
+    return problems
 
 
 def _built_path(relative: str) -> str:
