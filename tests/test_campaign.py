@@ -17,9 +17,11 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from digest import publish
 from digest.cli import main
 from digest.publish import verify_site
 from digest.site_folder import builds_folder
@@ -92,6 +94,18 @@ def _search_index_left_empty(root: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr("digest.publish.index_for_search", empty_index)
 
 
+def _page_left_empty(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a full disk can do to MkDocs: a page written empty, and no error."""
+    run_mkdocs = publish._run_mkdocs
+
+    def empty_page(config_file: Path, docs_dir: Path, out_dir: Path, *args: Any,
+                   **kwargs: Any) -> None:
+        run_mkdocs(config_file, docs_dir, out_dir, *args, **kwargs)
+        (out_dir / "meetings" / "testshire-2024-05-01-scrutiny" / "index.html").write_text("")
+
+    monkeypatch.setattr(publish, "_run_mkdocs", empty_page)
+
+
 def _disk_full(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def no_space(site: Path, *reused: object) -> dict[str, str]:
         raise OSError(28, "No space left on device")
@@ -145,6 +159,10 @@ CASES = [
          "the built site is incomplete, so it was not published",
          edits={MEETING: ("summary: Councillors", "summary: Changed. Councillors")},
          setup=_search_index_left_empty),
+    Case("a page left empty", ["build"], 1,
+         "meetings/testshire-2024-05-01-scrutiny/index.html is missing or empty",
+         edits={MEETING: ("summary: Councillors", "summary: Changed. Councillors")},
+         setup=_page_left_empty),
     Case("disk full", ["build"], 1, "could not write the site: No space left on device",
          edits={MEETING: ("summary: Councillors", "summary: Changed. Councillors")},
          setup=_disk_full),

@@ -128,7 +128,7 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, build_epoch: i
                     build, docs_dir.with_name(docs_dir.name + "-search-pages"), previous,
                     _previous_fragments(previous))
             with clock.stage("verify"):
-                _refuse_incomplete([*missing.result(), *_broken_search_index(build)])
+                verify_site(build, expected, missing.result())
             site_folder.write_manifest(build, {"fingerprint": fingerprint, "files": expected,
                                                "built": built.result(),
                                                "fragments": fragments})
@@ -232,16 +232,16 @@ def _copy_unchanged(previous: Path, build: Path, docs_dir: Path, expected: list[
         list(pool.map(bring, split(wanted, cores())))
 
 
-def verify_site(site: Path, expected: list[str]) -> None:
+def verify_site(site: Path, expected: list[str], missing: list[str] | None = None) -> None:
     """Raise PublishError unless every expected page and file is there and whole.
 
     A full disk or a killed tool can leave empty files behind with a success code (Pagefind
-    does), so the built site is read back before it is published.
+    does), so the built site is read back before it is published. ``missing`` is what
+    ``_missing_pages`` found, when the pages were checked already (while Pagefind worked).
     """
-    _refuse_incomplete([*_missing_pages(site, expected), *_broken_search_index(site)])
-
-
-def _refuse_incomplete(problems: list[str]) -> None:
+    if missing is None:
+        missing = _missing_pages(site, expected)
+    problems = [*missing, *_broken_search_index(site)]
     if problems:
         raise PublishError(["the built site is incomplete, so it was not published:",
                             *problems[:10]])
