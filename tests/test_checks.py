@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 
-from digest.checks import RULES, run_checks
+from digest.checks import RULES, named_person, run_checks
+from digest.checks.texts import published_texts
 from digest.cli import main
+from digest.plan import publishable
 from digest.validate import load_and_validate
 
+from .conftest import PROJECT
 from .test_validate_errors import AUTHORITY, GLOSSARY, MEETING, write_content
 
 CASES = yaml.safe_load((Path(__file__).parent / "checks" / "cases.yaml").read_text())
@@ -136,3 +140,28 @@ def test_privacy_rules_rarely_cry_wolf_on_ordinary_council_sentences(tmp_path: P
     print(f"false positives: {len(flagged)} of {len(ORDINARY)} ({rate:.0%})")
     assert len(ORDINARY) >= 50
     assert rate <= 0.05, flagged
+
+
+# A person's name in each shape the named-person rule knows, spaced and punctuated the ways
+# text reaches a record (pasted from a PDF, typed, or split across lines).
+NAME_SHAPES = ["Mr. Smith", "Dr  O'Neill", "Cllr\u00a0Reid", "Councillor A. B. Jones",
+               "Prof. McDonald", "Mrs O’Brien", "Baroness Khan", "Mary-Jane Smith",
+               "Sarah\nJones", "Sarah J. Jones", "WHITFIELD, Karen", "JONES,\tKaren"]
+
+
+def test_named_person_finds_the_same_names_without_its_quick_test(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rule first looks for a capitalised word before a capital, and only then for names:
+    it must find every name it would find without that first look."""
+    content, _ = load_and_validate(PROJECT / "content")
+    texts = [f"The carer, {name}, was not told." for name in NAME_SHAPES]
+    texts += [text for cases in CASES.values() for kind in ("fail", "pass")
+              for text in cases[kind]]
+    texts += ORDINARY + [text.value for text in published_texts(publishable(content))]
+    texts += [line for paper in sorted((PROJECT / "content" / "papers").iterdir())
+              for line in paper.read_text(encoding="utf-8").splitlines()]
+    quick = [named_person.people_named(text) for text in texts]
+    monkeypatch.setattr(named_person, "_CAPITALISED_PAIR", re.compile(""))
+    assert [named_person.people_named(text) for text in texts] == quick
+    assert all(quick[:len(NAME_SHAPES)])  # every shape is found, so the test sees names
+    assert sum(map(bool, quick)) > 100  # and the papers' own names too
