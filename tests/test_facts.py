@@ -11,6 +11,7 @@ import pytest
 
 from digest.build import build
 from digest.checks.case_code import _CASE_CODE
+from digest.checks.traceable import _stands_alone
 from digest.facts import facts_in, support, supported
 
 from .conftest import PROJECT, options_for, replace_once
@@ -128,3 +129,31 @@ def test_no_case_code_reaches_any_output(real_site: Path) -> None:
             leaked += [f"{file.relative_to(real_site)}: {m.group()}"
                        for m in _CASE_CODE.finditer(words)]
     assert leaked == []
+
+
+# A figure, and lines that hold it alone, inside a longer figure or word, or next to one.
+STANDING = [("1,200", "11,200"), ("1,200", "1,200.5"), ("1,200", "a 1,200."), ("1,200", "1,200,5"),
+            ("45%", "was 45%"), ("6 pm", "at 6 pm."), ("2", "22 2"), ("11", "111 11"),
+            ("3", "x3"), ("3", "_3"), ("3", "3_"), ("3", "3.5"), ("3", "3. "), ("3", "3,000"),
+            ("3", "3,x"), ("3", "٣3"), ("3", "3٣"), ("3", ".3"), ("3", ",3"), ("3", "é3"),
+            ("£3.6m", "£3.6m."), ("2023-24", "in 2023-24,"), ("7", ""), ("7", "7")]
+
+
+@pytest.mark.parametrize(("printed", "lines"), STANDING)
+def test_a_figure_stands_alone_where_the_pattern_for_it_says_so(printed: str, lines: str) -> None:
+    pattern = rf"(?<![\w.,]){re.escape(printed)}(?!\w|[.,]\d)"
+    assert _stands_alone(printed, lines) == bool(re.search(pattern, lines))
+
+
+def test_every_figure_of_the_papers_stands_alone_where_the_pattern_for_it_says_so() -> None:
+    checked = 0
+    for paper in sorted((PROJECT / "content" / "papers").iterdir()):
+        lines = paper.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines):
+            block = "\n".join(lines[max(0, number - 2):number + 3])  # as a citation reads
+            for fact in facts_in(line):
+                for printed in (fact.shown, fact.shown[1:], fact.shown[:-1]):
+                    pattern = rf"(?<![\w.,]){re.escape(printed)}(?!\w|[.,]\d)"
+                    assert _stands_alone(printed, block) == bool(re.search(pattern, block))
+                    checked += 1
+    assert checked > 3000

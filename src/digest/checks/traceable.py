@@ -174,9 +174,24 @@ def _printed_in(fact: Fact, block: str) -> bool:
     """Return True if the lines print the figure as the page shows it (or a time in one of the
     usual ways: 18:00 as "6.00 pm"), not inside a longer figure or word ("1,200" is not in
     "11,200" or "1,200.5")."""
-    return any(printed in block
-               and re.search(rf"(?<![\w.,]){re.escape(printed)}(?!\w|[.,]\d)", block)
-               for printed in _printings(fact))
+    return any(_stands_alone(printed, block) for printed in _printings(fact))
+
+
+_STARTS_A_FIGURE = re.compile(r"(?<![\w.,])")
+_ENDS_A_FIGURE = re.compile(r"(?!\w|[.,]\d)")
+
+
+def _stands_alone(printed: str, block: str) -> bool:
+    """Return True if ``printed`` is in ``block`` with no figure or word around it: where it
+    is found, not a pattern compiled for it (national scale has more figures than Python's
+    cache of patterns)."""
+    start = block.find(printed)
+    while start >= 0:
+        if (_STARTS_A_FIGURE.match(block, start)
+                and _ENDS_A_FIGURE.match(block, start + len(printed))):
+            return True
+        start = block.find(printed, start + 1)
+    return False
 
 
 def _printings(fact: Fact) -> list[str]:
