@@ -75,4 +75,3 @@ class ParseCache:
             return
         _RECORDS[self.cache_file] = (self.parses.code, self.used_records)
         self.parses.save()
-

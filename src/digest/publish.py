@@ -120,15 +120,14 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, build_epoch: i
                 with clock.stage("MkDocs"):
                     _run_mkdocs(config_file.resolve(), docs_dir.resolve(), build, build_epoch,
                                 site_url, dirty=True, published=True)
-            with clock.stage("search index"), ThreadPoolExecutor(2) as beside:
-                # The pages are final: note them, and check them, while Pagefind works.
+            with clock.stage("search index"), ThreadPoolExecutor(1) as beside:
+                # The pages are final: note them while Pagefind works.
                 built = beside.submit(_file_stamps, build)
-                missing = beside.submit(_missing_pages, build, expected)
                 fragments = index_for_search(
                     build, docs_dir.with_name(docs_dir.name + "-search-pages"), previous,
                     _previous_fragments(previous))
             with clock.stage("verify"):
-                verify_site(build, expected, missing.result())
+                verify_site(build, expected, built.result())
             site_folder.write_manifest(build, {"fingerprint": fingerprint, "files": expected,
                                                "built": built.result(),
                                                "fragments": fragments})
@@ -232,29 +231,21 @@ def _copy_unchanged(previous: Path, build: Path, docs_dir: Path, expected: list[
         list(pool.map(bring, split(wanted, cores())))
 
 
-def verify_site(site: Path, expected: list[str], missing: list[str] | None = None) -> None:
+def verify_site(site: Path, expected: list[str],
+                stamps: dict[str, list[int]] | None = None) -> None:
     """Raise PublishError unless every expected page and file is there and whole.
 
     A full disk or a killed tool can leave empty files behind with a success code (Pagefind
-    does), so the built site is read back before it is published. ``missing`` is what
-    ``_missing_pages`` found, when the pages were checked already (while Pagefind worked).
+    does), so the built site is read back before it is published. ``stamps`` is what
+    ``_file_stamps`` read of the site, when it was read already (while Pagefind worked).
     """
-    if missing is None:
-        missing = _missing_pages(site, expected)
-    problems = [*missing, *_broken_search_index(site)]
+    sizes = _file_stamps(site) if stamps is None else stamps
+    problems = [f"{page} is missing or empty" for page in map(_built_path, expected)
+                if not sizes.get(page, [0])[0]]
+    problems += _broken_search_index(site)
     if problems:
         raise PublishError(["the built site is incomplete, so it was not published:",
                             *problems[:10]])
-
-
-def _missing_pages(site: Path, expected: list[str]) -> list[str]:
-    """Return each expected page or file that is missing or empty."""
-    problems = []
-    for relative in expected:
-        target = site / _built_path(relative)
-        if not target.is_file() or target.stat().st_size == 0:
-            problems.append(f"{_built_path(relative)} is missing or empty")
-    return problems
 
 
 def _broken_search_index(site: Path) -> list[str]:
