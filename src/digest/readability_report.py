@@ -16,7 +16,7 @@ from typing import TypeVar
 from digest.build_cache import Kept, key_of
 from digest.checks.acronyms import ACRONYM, known_terms
 from digest.checks.readability import grade, longest_sentence, read_dictionaries, sentences
-from digest.extract.source import clean_line
+from digest.extract.source import line_words
 from digest.model import Content, Meeting, Review, published_strings
 from digest.parallel import map_all
 from digest.plan import meeting_path, review_path
@@ -187,8 +187,7 @@ def _in_order(work: Callable[[T], R], items: Sequence[T], parallel_at: int) -> l
 
 def paper_measure(path: Path) -> PaperMeasure:
     """Measure a paper's prose: lines of five words or more, each line ending a sentence."""
-    lines = [" ".join(clean_line(raw).split()) for raw in path.read_text(encoding="utf-8",
-                                                                           errors="replace")
+    lines = [line_words(raw) for raw in path.read_text(encoding="utf-8", errors="replace")
              .splitlines()]
     prose = [line if line.endswith((".", "!", "?")) else f"{line}." for line in lines
              if len(line.split()) >= 5]

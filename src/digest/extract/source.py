@@ -28,6 +28,9 @@ _ESCAPE = re.compile(r"\\+([\\`*_{}\[\]()#+\-.!|])")
 _HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s+")
 _BULLET = re.compile(r"^\s*[-*+•·○✓]\s+")
 _SPACES = re.compile(r"[ \u00a0]+")
+# Each markup pattern above needs one of these characters (a bullet, at the line's start), so
+# a line with none of them, most lines of a paper, has no markup to take out.
+_MARKUP_CHARACTER = re.compile(r"[<&\[#\\*_|]|^\s*[-+•·○✓]")
 
 
 class PaperError(DigestError):
@@ -146,6 +149,17 @@ def parse_paper(text: str, name: str = "paper.md", truncated: bool = False,
 
 def clean_line(raw: str) -> str:
     """Return a line without Markdown or HTML markup, keeping tabs as column breaks."""
+    text = _without_markup(raw) if _MARKUP_CHARACTER.search(raw) else raw
+    cells = [_SPACES.sub(" ", cell).strip() for cell in text.split("\t")]
+    return "\t".join(cells) if any(cells) else ""
+
+
+def line_words(raw: str) -> str:
+    """Return a line's words without markup, one space apart (its cells run together)."""
+    return " ".join((_without_markup(raw) if _MARKUP_CHARACTER.search(raw) else raw).split())
+
+
+def _without_markup(raw: str) -> str:
     text = html.unescape(_TAG.sub(" ", raw.replace("&lt;", "<").replace("&gt;", ">")))
     text = _TAG.sub(" ", text)
     text = _LINK.sub(r"\1", text)
@@ -153,9 +167,7 @@ def clean_line(raw: str) -> str:
     text = _BULLET.sub("", text)
     text = _ESCAPE.sub(r"\1", text)
     text = _EMPHASIS.sub("", text)
-    text = text.replace("|", "\t") if text.strip().startswith("|") else text
-    cells = [_SPACES.sub(" ", cell).strip() for cell in text.split("\t")]
-    return "\t".join(cells) if any(cells) else ""
+    return text.replace("|", "\t") if text.strip().startswith("|") else text
 
 
 def _repair_tables(raw_lines: list[str]) -> str:
