@@ -165,3 +165,33 @@ def test_named_person_finds_the_same_names_without_its_quick_test(
     assert [named_person.people_named(text) for text in texts] == quick
     assert all(quick[:len(NAME_SHAPES)])  # every shape is found, so the test sees names
     assert sum(map(bool, quick)) > 100  # and the papers' own names too
+
+
+def test_rules_find_the_same_without_their_quick_looks(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rule may pass by, all at once, the texts that fail a quick look (no digit, no
+    capital pair): it must report what it would report if it read every text."""
+    from digest.checks import rule as rule_module
+
+    texts = [" ".join(text.split()) for text in
+             [*(case for _, _, case in CASE_LIST), *ORDINARY, *NAME_SHAPES]]
+    items = "".join(f'  - number: "{i}"\n    title: Item {i}\n    summary: {json.dumps(text)}\n'
+                    f"    source: {{lines: [1, 10]}}\n" for i, text in enumerate(texts, 100))
+    folder = content_with_summary(tmp_path, "Councillors met.")
+    meeting = folder / "meetings" / "walsall" / "2024-04-16-scrutiny.yaml"
+    meeting.write_text(meeting.read_text() + items)  # an item for each text
+    content, problems = load_and_validate(folder)
+    assert problems == []
+    quick = run_checks(content)
+    reading_all = rule_module.texts
+
+    def without_look(content: object, applies: object = None, look: object = None) -> object:
+        return reading_all(content, applies)  # type: ignore[arg-type]
+
+    for module in [rule_module, *RULES]:
+        if getattr(module, "texts", None) is reading_all:
+            monkeypatch.setattr(module, "texts", without_look)
+    assert run_checks(content) == quick
+    found = {finding.rule for finding in quick}
+    assert {rule.ID for rule in RULES if rule.ID.startswith("privacy-")} <= found
+    assert {"facts-traceable", "jargon-acronym"} <= found

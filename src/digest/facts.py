@@ -31,7 +31,8 @@ _NUMBER = re.compile(
     r"(?:(?P<ordinal>st|nd|rd|th)\b|\s?(?P<scale>k|m|mn|bn|thousand|million|billion)\b"
     r"|(?P<percent>\s?%|\s?per\s?cent\b))?(?![\w])", re.I)
 _SHORT_SPAN = re.compile(r"(?<![\d/])(\d\d)\s?[-/]\s?(\d\d)(?![\d/])")
-_DIGIT = re.compile(r"\d")
+# Every fact facts_in finds is written with a digit: a text without one states none.
+DIGIT = re.compile(r"\d")
 _ANY_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 # Numbers people write in words, zero to nineteen (their place in the tuple is their value).
 NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
@@ -55,8 +56,8 @@ class Fact:
 
 def facts_in(text: str) -> list[Fact]:
     """Return every date, period, amount and number written in figures in the text."""
-    if not _DIGIT.search(text):
-        return []  # every fact here is written with a digit; most texts have none
+    if not DIGIT.search(text):
+        return []  # most texts have no digit
     found: list[Fact] = []
     taken = bytearray(len(text) + 1)  # characters already part of a fact
 

@@ -43,7 +43,7 @@ def check(content: Content, settings: Settings) -> Iterator[Finding]:
     ignored = set(settings.ignore)
     glossary = content.glossary
     known_by_area: dict[str | None, frozenset[str]] = {}
-    for text in texts(content, lambda text: text.role.plain_language):
+    for text in texts(content, lambda text: text.role.plain_language, ACRONYM.search):
         authority = text.entry.authority
         if authority not in known_by_area:
             known_by_area[authority] = known_terms(glossary, authority)

@@ -80,7 +80,8 @@ _PLACE_PREPOSITIONS = frozenset({
 def check(content: Content, settings: Settings) -> Iterator[Finding]:
     """Report a person's name that is not printed in the record's attendance."""
     attendees: dict[str, set[str]] = {}
-    for text in texts(content, lambda text: not text.role.names_a_person):
+    for text in texts(content, lambda text: not text.role.names_a_person,
+                      _CAPITALISED_PAIR.search):
         allowed: set[str] = set()
         if isinstance(text.record, Meeting):
             if text.record.id not in attendees:

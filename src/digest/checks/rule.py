@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from pydantic import BaseModel, ConfigDict
 
-from digest.checks.texts import Text, published_texts
+from digest.checks.texts import Text, published_texts, published_values
 from digest.findings import Finding, Level
 from digest.model import Content
 
@@ -36,25 +37,27 @@ def excerpt(value: str, start: int, end: int, margin: int = 20) -> str:
     return ("..." if left else "") + value[left:right] + ("..." if right < len(value) else "")
 
 
-def texts(content: Content, applies: Callable[[Text], bool] | None = None) -> Iterator[Text]:
-    """Yield every published text, or those a rule applies to."""
-    for text in published_texts(content):
-        if applies is None or applies(text):
-            yield text
+def texts(content: Content, applies: Callable[[Text], bool] | None = None,
+          look: Callable[[str], object] | None = None) -> Iterator[Text]:
+    """Yield every published text, or those a rule applies to.
+
+    ``look`` is a quick test (a pattern's search) that every text the rule could report on
+    passes: it is run over all the texts in one go, without a step of Python for each (at
+    national scale, 800,000 texts for each rule), and the texts that fail it are passed by.
+    """
+    found: Iterable[Text] = published_texts(content) if look is None else itertools.compress(
+        published_texts(content), map(look, published_values(content)))
+    return iter(found) if applies is None else filter(applies, found)
 
 
 def pattern_matches(content: Content, pattern: re.Pattern[str],
-                    applies: Callable[[Text], bool] | None = None,
                     needs: Callable[[str], object] | None = None,
                     ) -> Iterator[tuple[Text, re.Match[str]]]:
     """Yield every match of a pattern in every published text, with the text it is in.
 
     ``needs`` is a quicker test that every text with a match passes: a text that fails it is
-    not searched (at national scale the privacy patterns search 800,000 texts, and Python's
-    patterns are slow to scan for a match that may start anywhere).
+    not searched (Python's patterns are slow to scan for a match that may start anywhere).
     """
-    for text in texts(content, applies):
-        if needs is not None and not needs(text.value):
-            continue
+    for text in texts(content, look=needs or pattern.search):
         for match in pattern.finditer(text.value):
             yield text, match

@@ -43,7 +43,7 @@ class Text:
         return field_path(self.loc)
 
 
-_WALKED: dict[int, tuple[Content, list[Text]]] = {}
+_WALKED: dict[int, tuple[Content, list[Text], list[str]]] = {}
 
 
 def published_texts(content: Content) -> list[Text]:
@@ -52,12 +52,23 @@ def published_texts(content: Content) -> list[Text]:
     Every check walks the same texts, so the walk is kept for the one content it was made
     from (a long-running preview does not pile up old walks).
     """
+    return _walked(content)[1]
+
+
+def published_values(content: Content) -> list[str]:
+    """Return what each of ``published_texts`` says, in the same order: a rule scans these
+    with its pattern in one go, without a step of Python for each text."""
+    return _walked(content)[2]
+
+
+def _walked(content: Content) -> tuple[Content, list[Text], list[str]]:
     kept = _WALKED.get(id(content))
     if kept is None or kept[0] is not content:
-        kept = (content, _walk(content))
+        walked = _walk(content)
+        kept = (content, walked, [text.value for text in walked])
         _WALKED.clear()
         _WALKED[id(content)] = kept
-    return kept[1]
+    return kept
 
 
 def _walk(content: Content) -> list[Text]:

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from digest.checks.phone import phone_numbers
-from digest.checks.rule import RuleSettings, finding
-from digest.checks.texts import Text, published_texts
-from digest.facts import Fact, facts_in, number_fact, support, supported
+from digest.checks.rule import RuleSettings, finding, texts
+from digest.checks.texts import Text
+from digest.facts import DIGIT, Fact, facts_in, number_fact, support, supported
 from digest.findings import Finding, Level
 from digest.load import field_path
 from digest.model import (
@@ -43,6 +43,8 @@ LEVEL: Level = "error"
 EXACT = {"statistics", "decisions", "recommendations"}
 # Parts of a report that must cite their own lines.
 OWN_LINES = {"statistics", "recommendations", "findings"}
+# Their digits are parts of names and addresses, not figures a reader is told.
+_NOT_FIGURES = {IDENTIFIER.name, WEB_ADDRESS.name}
 
 
 class Settings(RuleSettings):
@@ -56,7 +58,8 @@ def check(content: Content, settings: Settings) -> Iterator[Finding]:
         return
     paper = functools.cache(functools.partial(paper_lines, papers))  # each read once a check
     by_entry: dict[int, list[Text]] = {}
-    for text in published_texts(content):
+    # Only a text with a digit can state a figure (facts_in).
+    for text in texts(content, lambda text: text.role.name not in _NOT_FIGURES, DIGIT.search):
         by_entry.setdefault(id(text.entry), []).append(text)
     for entry in content.entries:
         source = getattr(entry.record, "source", None)
@@ -65,8 +68,6 @@ def check(content: Content, settings: Settings) -> Iterator[Finding]:
         yield from _unsourced(entry)
         cite = functools.partial(_Cited, source.paper, paper(source.paper))
         for text in by_entry.get(id(entry), []):
-            if text.role in (IDENTIFIER, WEB_ADDRESS):
-                continue
             facts = _figures(text.value)
             lines = _lines_for(entry, text.loc) if facts else None  # most texts state none
             if lines is not None:
