@@ -29,9 +29,11 @@ class Explainer:
     def __call__(self, text: str | None) -> Markup:
         """Return the text as escaped Markdown, explaining terms not yet explained on the page."""
         escaped = str(escape_markdown(text or ""))
+        if _starts_no_term(escaped, self.by_first_word):
+            return Markup(escaped)  # most texts
         pieces, position = [], 0
         for word in _WORD.finditer(escaped):
-            if word.start() < position:
+            if word.start() < position or word.group().lower() not in self.by_first_word:
                 continue
             found = self._match(escaped, word)
             if found is None:
@@ -65,6 +67,12 @@ class Explainer:
 
 
 _WORD_CHAR = re.compile(r"[A-Za-z0-9]")
+
+
+def _starts_no_term(text: str, by_first_word: Index) -> bool:
+    """Return True if no word of the text is the first word of a term: seen in one go, rather
+    than word by word in Python (a page's texts are mostly like this)."""
+    return by_first_word.keys().isdisjoint(map(str.lower, _WORD.findall(text)))
 
 
 def _inside_a_name(found: str, after: str) -> bool:
