@@ -33,7 +33,7 @@ class Explainer:
             return Markup(escaped)  # most texts
         pieces, position = [], 0
         for word in _WORD.finditer(escaped):
-            if word.start() < position or word.group().lower() not in self.by_first_word:
+            if word.start() < position:
                 continue
             found = self._match(escaped, word)
             if found is None:

@@ -67,10 +67,12 @@ def _count_sentences(text: str) -> int:
     textstat looks up each piece in three caches of its own on the way (a quarter of the time
     spent measuring papers); this counts the same pieces, each with two patterns.
     """
+    if not text:
+        return 0
     pieces = _TEXTSTAT_SENTENCE.findall(text)
     short = sum(1 for piece in pieces if len(_PUNCTUATION.sub(
         "", _QUOTE_MARK.sub("", piece)).split()) <= 2)
-    return max(1, len(pieces) - short) if text else 0
+    return max(1, len(pieces) - short)
 
 
 # textstat's own patterns: a sentence; an apostrophe that does not start a contraction's

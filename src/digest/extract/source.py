@@ -149,17 +149,18 @@ def parse_paper(text: str, name: str = "paper.md", truncated: bool = False,
 
 def clean_line(raw: str) -> str:
     """Return a line without Markdown or HTML markup, keeping tabs as column breaks."""
-    text = _without_markup(raw) if _MARKUP_CHARACTER.search(raw) else raw
-    cells = [_SPACES.sub(" ", cell).strip() for cell in text.split("\t")]
+    cells = [_SPACES.sub(" ", cell).strip() for cell in _without_markup(raw).split("\t")]
     return "\t".join(cells) if any(cells) else ""
 
 
 def line_words(raw: str) -> str:
     """Return a line's words without markup, one space apart (its cells run together)."""
-    return " ".join((_without_markup(raw) if _MARKUP_CHARACTER.search(raw) else raw).split())
+    return " ".join(_without_markup(raw).split())
 
 
 def _without_markup(raw: str) -> str:
+    if not _MARKUP_CHARACTER.search(raw):
+        return raw  # most lines of a paper
     text = html.unescape(_TAG.sub(" ", raw.replace("&lt;", "<").replace("&gt;", ">")))
     text = _TAG.sub(" ", text)
     text = _LINK.sub(r"\1", text)
