@@ -9,6 +9,7 @@ import pytest
 
 from digest import build_cache
 from digest.build_cache import Kept
+from digest.parallel import split
 
 
 def _run(cache_file: Path, values: dict[str, str]) -> list[str]:
@@ -43,6 +44,28 @@ def test_an_edit_appends_a_frame_that_a_new_process_reads(tmp_path: Path) -> Non
     assert _run(cache_file, values) == []  # and read back whole by the next process
 
 
+def test_frames_from_workers_are_saved_as_they_came_and_an_edit_then_appends(
+        tmp_path: Path) -> None:
+    """A first build's values, worked out on every core, are not pickled a second time."""
+    cache_file = tmp_path / "kept.pickle"
+    values = _records(400)
+    kept = Kept(cache_file)
+    frames = [kept.frame_of(dict(run)) for run in split(list(values.items()), 3)]
+    for frame in frames:
+        taken = kept.take(frame)
+        for key in taken:
+            kept.get(key, functools.partial(taken.__getitem__, key))
+    kept.save()
+    before = cache_file.read_bytes()
+    assert before == b"".join(frames)
+    assert _run(cache_file, values) == [], "read back whole by a new process"
+    assert cache_file.read_bytes() == before, "and not written again"
+    values = {("record 7 edited" if key == "record 7" else key): value
+              for key, value in values.items()}
+    assert _run(cache_file, values) == ["record 7 edited"]
+    assert cache_file.read_bytes().startswith(before), "one frame appended, not all rewritten"
+
+
 def test_many_edits_write_the_file_afresh(tmp_path: Path) -> None:
     cache_file = tmp_path / "kept.pickle"
     values = _records(40)
@@ -65,7 +88,8 @@ def test_a_damaged_or_foreign_frame_is_worked_out_again(tmp_path: Path, damage: 
     values["record new"] = "a new record"
     if damage == "other code":
         with cache_file.open("ab") as log:
-            log.write(build_cache._frame("other code", {"record new": "an old reading"}, []))
+            log.write(build_cache._frame("other code", {"record new": "an old reading"}, [],
+                                        appended=True))
     else:
         _run(cache_file, values)
         cache_file.write_bytes(cache_file.read_bytes()[:-5])

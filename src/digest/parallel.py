@@ -48,10 +48,17 @@ def map_all(work: Callable[[Item], T], items: Sequence[Item],
             parallel_at: int | None = None) -> list[T]:
     """Return ``work(item)`` for each item, in order: in a run per core when there are at
     least ``parallel_at`` items (``PARALLEL_AT`` unless given)."""
-    if len(items) < (PARALLEL_AT if parallel_at is None else parallel_at):
-        return [work(item) for item in items]
-    runs = run_all([functools.partial(_map_run, work, run) for run in split(items, cores())])
+    runs = map_runs(functools.partial(_map_run, work), items, parallel_at)
     return [result for run in runs for result in run]
+
+
+def map_runs(work: Callable[[Sequence[Item]], T], items: Sequence[Item],
+             parallel_at: int | None = None) -> list[T]:
+    """Return ``work(run)`` for each run of the items, in order: a run per core when there are
+    at least ``parallel_at`` items (``PARALLEL_AT`` unless given), else one run here."""
+    if len(items) < (PARALLEL_AT if parallel_at is None else parallel_at):
+        return [work(items)]
+    return run_all([functools.partial(work, run) for run in split(items, cores())])
 
 
 def _map_run(work: Callable[[Item], T], items: Sequence[Item]) -> list[T]:
