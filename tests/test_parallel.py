@@ -16,7 +16,7 @@ from digest.checks import RULES, _findings_of, _raw_findings
 from digest.parallel import Background, cores, run_all, split
 from digest.plan import plan_site, publishable
 from digest.readability_report import measure, measure_papers
-from digest.render import TemplateProblem, render_pages
+from digest.render import TemplateProblem, render_pages, write_pages
 from digest.validate import load_and_validate
 
 from .conftest import FIXTURE_CONTENT, PROJECT
@@ -96,6 +96,24 @@ def test_pages_rendered_on_every_core_are_the_same_bytes() -> None:
                  "http://127.0.0.1:8000/")
     assert render_pages(*arguments, parallel_at=1) == render_pages(*arguments,
                                                                    parallel_at=10**9)
+
+
+def test_pages_written_on_every_core_hold_what_one_core_renders(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spread: list[int]) -> None:
+    content, _ = load_and_validate(PROJECT / "content")
+    visible = publishable(content)
+    pages = plan_site(visible, measure(visible, PROJECT / "content" / "papers"))
+    arguments = (PROJECT / "templates", pages, visible.glossary, visible.authorities,
+                 "http://127.0.0.1:8000/")
+    texts = render_pages(*arguments, parallel_at=10**9)
+    monkeypatch.setattr(parallel, "PARALLEL_AT", 1)
+    docs = tmp_path / "docs"
+    assert write_pages(docs, *arguments) == dict.fromkeys(texts, True)
+    assert spread == [cores()]
+    assert {path: (docs / path).read_text(encoding="utf-8") for path in texts} == texts
+    times = {path: (docs / path).stat().st_mtime_ns for path in texts}
+    assert write_pages(docs, *arguments) == dict.fromkeys(texts, False), "none written again"
+    assert {path: (docs / path).stat().st_mtime_ns for path in texts} == times
 
 
 def test_a_template_error_in_a_worker_names_the_template(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from digest.parallel import Background
 from digest.plan import latest_date, plan_site, publishable
 from digest.publish import build_site, configured_site_url, write_docs
 from digest.readability_report import PaperMeasure, measure, measure_papers
-from digest.render import render_pages
+from digest.render import write_pages
 from digest.render_cache import RenderCache
 from digest.site_folder import refuse_foreign_site, refuse_overlap, remove_set_aside
 from digest.timing import Stopwatch
@@ -137,18 +137,19 @@ def _publish(options: BuildOptions, visible: Content, findings: list[Finding],
                               _readability_cache(options), papers.result())
         pages = plan_site(visible, readability)
         kept = RenderCache(options.docs_dir, visible, options.templates_dir, site_url)
-        texts: dict[str, str | bytes] = {**render_pages(
-            options.templates_dir, pages, visible.glossary, visible.authorities, site_url,
-            kept=kept)}  # only the pages that changed; kept.reused lists the rest
+        # Pages are written as they are rendered: until all are, no fingerprint may vouch for
+        # the docs folder.
+        kept.forget()
+        rendered = write_pages(options.docs_dir, options.templates_dir, pages, visible.glossary,
+                               visible.authorities, site_url, kept)  # kept.reused: the rest
     with clock.stage("exports"):
         kept_exports = Kept(options.docs_dir.with_name(options.docs_dir.name + "-exports.pickle"))
         extra = exports(visible, site_url, kept_exports)
         kept_exports.save()
-        texts.update(extra)
         editor = editor_files(options.config_file.resolve().parent, site_url)
     with clock.stage("write Markdown"):
-        kept.forget()
-        written = write_docs({**texts, **editor}, options.docs_dir, kept.reused)
+        written = sum(rendered.values()) + write_docs(
+            {**extra, **editor}, options.docs_dir, [*rendered, *kept.reused])
         kept.save()
     expected = [*(page.path for page in pages), *extra, *editor]
     build_site(options.config_file, options.docs_dir, options.site_dir, content_epoch(visible),

@@ -45,15 +45,7 @@ def write_docs(pages: dict[str, str | bytes], docs_dir: Path, kept: Iterable[str
     MkDocs' live reload and incremental tools see only real changes.
     """
     docs_dir.mkdir(parents=True, exist_ok=True)
-    written = 0
-    for relative, text in pages.items():
-        target = docs_dir / relative
-        data = text if isinstance(text, bytes) else text.encode("utf-8")
-        if target.is_file() and target.read_bytes() == data:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        written += 1
+    written = sum(write_if_changed(docs_dir, relative, text) for relative, text in pages.items())
     # Walked with os.walk, which knows files from folders without asking for each (16,000
     # files at national scale).
     wanted = {os.path.join(docs_dir, relative) for relative in [*pages, *kept]}
@@ -64,6 +56,18 @@ def write_docs(pages: dict[str, str | bytes], docs_dir: Path, kept: Iterable[str
         if folder != str(docs_dir) and not os.listdir(folder):
             os.rmdir(folder)
     return written
+
+
+def write_if_changed(docs_dir: Path, relative: str, text: str | bytes) -> bool:
+    """Write one file of ``docs_dir`` unless it already holds these bytes; return True if it
+    was written."""
+    target = docs_dir / relative
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
+    if target.is_file() and target.read_bytes() == data:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return True
 
 
 LOCAL_SITE_URL = "http://127.0.0.1:8000/"
