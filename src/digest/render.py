@@ -208,6 +208,7 @@ def _rendered(templates_dir: Path, pages: list[Page], glossary: list[GlossaryTer
 
 
 def _text(path: str, text: str) -> str:
+    """Deliver a rendered page as its text, to send back from the worker that rendered it."""
     return text
 
 
