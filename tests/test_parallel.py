@@ -13,7 +13,7 @@ import pytest
 
 from digest import parallel
 from digest.checks import RULES, _findings_of, _raw_findings
-from digest.parallel import Background, cores, run_all, split
+from digest.parallel import Background, cores, deal, in_dealt_order, run_all, split
 from digest.plan import plan_site, publishable
 from digest.readability_report import measure, measure_papers
 from digest.render import TemplateProblem, render_pages, write_pages
@@ -27,6 +27,14 @@ pytestmark = pytest.mark.skipif(cores() < 2, reason="one core: everything runs i
 def test_split_keeps_every_item_once_in_order() -> None:
     assert split(list(range(7)), 3) == [[0, 1, 2], [3, 4], [5, 6]]
     assert split([1], 4) == [[1]]
+
+
+def test_dealt_runs_come_back_in_the_order_of_the_items() -> None:
+    assert deal(list(range(7)), 3) == [[0, 3, 6], [1, 4], [2, 5]]
+    assert deal([1], 4) == [[1]]
+    squares = [[n * n for n in run] for run in deal(list(range(7)), 3)]
+    assert in_dealt_order(squares) == [n * n for n in range(7)]
+    assert in_dealt_order([[None, 0], [None]]) == [None, None, 0], "None is a result too"
 
 
 def test_jobs_come_back_in_order_from_the_workers() -> None:

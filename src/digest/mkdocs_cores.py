@@ -23,7 +23,7 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from digest.parallel import PARALLEL_AT, cores, run_all, split
+from digest.parallel import PARALLEL_AT, cores, deal, in_dealt_order, run_all
 
 _POPULATE = ["page", "config", "files", "dirty"]
 _BUILD = ["page", "config", "doc_files", "nav", "env", "dirty", "excluded"]
@@ -140,18 +140,17 @@ def known_loops() -> bool:
 
 def _in_workers(pages: list[Page], work: Callable[[Page], Any]) -> list[Any]:
     """Do ``work`` on every page in forked workers; log their records here; return results."""
-    runs = split(pages, cores())
-    outcomes = run_all([functools.partial(_logged, run, work) for run in runs])
-    results: list[Any] = []
+    outcomes = run_all([functools.partial(_logged, run, work) for run in deal(pages, cores())])
+    results: list[list[Any]] = []
     failure: BaseException | None = None
     for found, records, error in outcomes:
         for name, level, message in records:
             logging.getLogger(name).log(level, message)
-        results += found
+        results.append(found)
         failure = failure or error
     if failure is not None:
         raise failure
-    return results
+    return in_dealt_order(results)
 
 
 def _logged(pages: Sequence[Page], work: Callable[[Page], Any]) -> tuple[

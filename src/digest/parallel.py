@@ -9,6 +9,7 @@ the order of the jobs, so the same content builds the same bytes either way.
 from __future__ import annotations
 
 import functools
+import itertools
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -48,17 +49,16 @@ def map_all(work: Callable[[Item], T], items: Sequence[Item],
             parallel_at: int | None = None) -> list[T]:
     """Return ``work(item)`` for each item, in order: in a run per core when there are at
     least ``parallel_at`` items (``PARALLEL_AT`` unless given)."""
-    runs = map_runs(functools.partial(_map_run, work), items, parallel_at)
-    return [result for run in runs for result in run]
+    return in_dealt_order(map_runs(functools.partial(_map_run, work), items, parallel_at))
 
 
 def map_runs(work: Callable[[Sequence[Item]], T], items: Sequence[Item],
              parallel_at: int | None = None) -> list[T]:
-    """Return ``work(run)`` for each run of the items, in order: a run per core when there are
-    at least ``parallel_at`` items (``PARALLEL_AT`` unless given), else one run here."""
+    """Return ``work(run)`` for each run of the items: a run per core, dealt (``deal``), when
+    there are at least ``parallel_at`` items (``PARALLEL_AT`` unless given), else one run here."""
     if len(items) < (PARALLEL_AT if parallel_at is None else parallel_at):
         return [work(items)]
-    return run_all([functools.partial(work, run) for run in split(items, cores())])
+    return run_all([functools.partial(work, run) for run in deal(items, cores())])
 
 
 def _map_run(work: Callable[[Item], T], items: Sequence[Item]) -> list[T]:
@@ -132,6 +132,24 @@ def split(items: Sequence[T], parts: int) -> list[Sequence[T]]:
         runs.append(items[start:end])
         start = end
     return [run for run in runs if run]
+
+
+def deal(items: Sequence[T], parts: int) -> list[Sequence[T]]:
+    """Deal items into ``parts`` runs as cards are dealt, one to each run in turn.
+
+    Dealt runs cost alike even where the cost of items changes along the list: MkDocs' pages
+    in the order of their paths, split into two halves, took 52 s and 39 s at national scale.
+    """
+    return [items[part::parts] for part in range(min(parts, len(items)))]
+
+
+def in_dealt_order(runs: Sequence[Sequence[T]]) -> list[T]:
+    """Return the results of dealt runs (a result for each item) in the order of the items."""
+    return [found for turn in itertools.zip_longest(*runs, fillvalue=_NO_ITEM)
+            for found in turn if found is not _NO_ITEM]
+
+
+_NO_ITEM: Any = object()  # where a shorter run had no item in the last turn
 
 
 def _run(index: int) -> Any:

@@ -26,7 +26,7 @@ from digest.charts import bar_chart
 from digest.errors import DigestError
 from digest.explain import Explainer
 from digest.model import Authority, GlossaryTerm
-from digest.parallel import PARALLEL_AT, map_runs
+from digest.parallel import PARALLEL_AT, in_dealt_order, map_runs
 from digest.plan import PROGRESS_WORDS
 from digest.publish import write_if_changed
 from digest.render_cache import RenderCache
@@ -202,9 +202,9 @@ def _rendered(templates_dir: Path, pages: list[Page], glossary: list[GlossaryTer
               authorities: dict[str, Authority], site_url: str, parallel_at: int | None,
               kept: RenderCache | None, deliver: Callable[[str, str], T]) -> list[tuple[str, T]]:
     changed = [page for page in pages if kept is None or not kept.unchanged(page)]
-    runs = map_runs(functools.partial(_render_run, templates_dir, glossary, authorities,
-                                      site_url, deliver), changed, parallel_at)
-    return [found for run in runs for found in run]
+    return in_dealt_order(map_runs(functools.partial(
+        _render_run, templates_dir, glossary, authorities, site_url, deliver), changed,
+        parallel_at))
 
 
 def _text(path: str, text: str) -> str:

@@ -41,7 +41,7 @@ from digest.checks.rule import RuleSettings
 from digest.findings import Finding
 from digest.load import RawDocument, load_file
 from digest.model import Allowance, Content
-from digest.parallel import PARALLEL_AT, cores, run_all, split
+from digest.parallel import PARALLEL_AT, cores, deal, run_all
 from digest.validate import parse_settings
 
 RULES: Sequence[ModuleType] = (
@@ -91,7 +91,7 @@ def _raw_findings(content: Content, settings: dict[str, RuleSettings],
     shared = [e for e in content.entries if e.kind.name in cache.SHARED_KINDS]
     read_dictionaries()
     parts = [Content([*shared, *run], content.papers, content.papers_dir)
-             for run in split(records, cores())]
+             for run in deal(records, cores())]
     found = run_all([functools.partial(_findings_of, part, settings) for part in parts])
     return list(dict.fromkeys(f for run in found for f in run))  # shared files' findings once
 
