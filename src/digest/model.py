@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-import math
 import re
 import types
 from collections.abc import Callable, Iterator
@@ -141,7 +140,8 @@ BodyKind = Literal["scrutiny", "cabinet", "committee", "board", "partnership"]
 class Strict(BaseModel):
     """Base for every content record: unknown keys are errors, values are not coerced silently."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    # No NaN or infinity in any number, a breakdown's parts included: a page cannot show them.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False)
 
     @property
     def withheld(self) -> bool:
@@ -153,8 +153,6 @@ class Strict(BaseModel):
     def _plain_values(cls, value: Any) -> Any:
         # Strict mode refuses "yes" for a boolean and text for a number; dates still come from
         # YAML as dates (or as text, when the date is impossible, so it is reported).
-        if isinstance(value, float) and not math.isfinite(value):
-            raise ValueError(f"{value} is not a number a page can show")
         if isinstance(value, dt.date) and not EARLIEST <= value <= LATEST:
             raise ValueError(f"{value.isoformat()} is outside the years "
                              f"{EARLIEST.year} to {LATEST.year}: is it a typo?")

@@ -423,6 +423,8 @@ def _message(
                 "write dates as YYYY-MM-DD, for example 2024-04-16")
     if kind == "value_error":
         return str(error["msg"]).removeprefix("Value error, "), None
+    if kind == "finite_number":
+        return f"{value} is not a number a page can show", None
     if kind in {"list_type", "dict_type", "model_type", "model_attributes_type"}:
         wanted = {"list_type": "a list", "dict_type": "a set of 'key: value' lines"}.get(
             kind, "a set of 'key: value' lines"
