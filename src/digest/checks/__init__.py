@@ -40,8 +40,8 @@ from digest.checks.readability import read_dictionaries
 from digest.checks.rule import RuleSettings
 from digest.findings import Finding
 from digest.load import RawDocument, load_file
-from digest.model import Allowance, Content
-from digest.parallel import PARALLEL_AT, cores, deal, run_all
+from digest.model import Allowance, Content, Entry
+from digest.parallel import PARALLEL_AT, map_runs
 from digest.validate import parse_settings
 
 RULES: Sequence[ModuleType] = (
@@ -86,14 +86,18 @@ def _raw_findings(content: Content, settings: dict[str, RuleSettings],
     cache relies on too), so each core checks a run of the records beside the shared files.
     """
     records = [e for e in content.entries if e.kind.name not in cache.SHARED_KINDS]
-    if len(records) < parallel_at:
-        return _findings_of(content, settings)
     shared = [e for e in content.entries if e.kind.name in cache.SHARED_KINDS]
-    read_dictionaries()
-    parts = [Content([*shared, *run], content.papers, content.papers_dir)
-             for run in deal(records, cores())]
-    found = run_all([functools.partial(_findings_of, part, settings) for part in parts])
+    read_dictionaries()  # before any worker is forked, so that all share them
+    found = map_runs(functools.partial(_findings_beside, shared, content, settings), records,
+                     parallel_at)
     return list(dict.fromkeys(f for run in found for f in run))  # shared files' findings once
+
+
+def _findings_beside(shared: list[Entry], content: Content, settings: dict[str, RuleSettings],
+                     records: Sequence[Entry]) -> list[Finding]:
+    """Return the findings of a run of records, checked beside the shared files."""
+    return _findings_of(Content([*shared, *records], content.papers, content.papers_dir),
+                        settings)
 
 
 def _findings_of(content: Content, settings: dict[str, RuleSettings]) -> list[Finding]:
